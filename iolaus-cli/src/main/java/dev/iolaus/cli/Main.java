@@ -9,6 +9,14 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // One line per subcommand, in the order --help lists them.
                 DemoCommand.class,
+                SimulateCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                UpstreamFakeCommand.class,
+                BenchGatewayCommand.TopLevel.class,
+                EvalCommand.class,
+                ValidateCommand.class,
+                AnalyzeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,87 @@
+package dev.iolaus.detect.engine;
+
+import dev.iolaus.detect.policy.Cauterizer;
+import dev.iolaus.detect.policy.StrongAttribute;
+import dev.iolaus.model.Campaign;
+import dev.iolaus.model.Decision;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The engine's campaigns: latest state by id, account membership, and which are blocked; a blocked campaign's
+ * members' strong attributes are handed to the {@link Cauterizer} (again whenever its membership grows).
+ */
+final class CampaignBook {
+    private final AccountDirectory directory;
+    private final Cauterizer cauterizer;
+    private final Map<String, Campaign> byId = new LinkedHashMap<>();
+    private final Map<String, String> campaignOfAccount = new HashMap<>();
+    private final Map<String, Blocked> blocked = new HashMap<>();
+
+    private record Blocked(int members, long untilMs, boolean shadow) {
+    }
+
+    CampaignBook(AccountDirectory directory, Cauterizer cauterizer) {
+        this.directory = directory;
+        this.cauterizer = cauterizer;
+    }
+
+    void update(Campaign c) {
+        Campaign old = byId.put(c.id(), c);
+        if (old != null) {
+            for (String a : old.accounts()) {
+                if (!c.accounts().contains(a)) {
+                    campaignOfAccount.remove(a, c.id());
+                }
+            }
+        }
+        for (String a : c.accounts()) {
+            campaignOfAccount.put(a, c.id());
+        }
+        Blocked b = blocked.get(c.id());
+        if (b != null && c.accounts().size() > b.members) {
+            register(c, b.untilMs, b.shadow);
+        }
+    }
+
+    /** A BLOCK decision was made in this campaign's name. */
+    void blocked(Campaign c, Decision d) {
+        long until = d.expiresAt() == null ? Long.MAX_VALUE : d.expiresAt().toEpochMilli();
+        Blocked b = blocked.get(c.id());
+        // An enforced block supersedes a shadow one; otherwise register once per membership size.
+        if (b != null && b.members >= c.accounts().size() && (d.shadow() || !b.shadow) && until <= b.untilMs) {
+            return;
+        }
+        boolean shadow = b == null ? d.shadow() : b.shadow && d.shadow();
+        register(c, Math.max(until, b == null ? until : b.untilMs), shadow);
+    }
+
+    private void register(Campaign c, long untilMs, boolean shadow) {
+        Map<StrongAttribute, Integer> counts = new HashMap<>();
+        for (String member : c.accounts()) {
+            for (StrongAttribute a : directory.attributes(member)) {
+                counts.merge(a, 1, Integer::sum);
+            }
+        }
+        cauterizer.block(c.id(), c.detector(), c.score(), counts, untilMs, shadow);
+        blocked.put(c.id(), new Blocked(c.accounts().size(), untilMs, shadow));
+    }
+
+    Campaign get(String id) {
+        return byId.get(id);
+    }
+
+    boolean isMember(String accountId) {
+        return campaignOfAccount.containsKey(accountId);
+    }
+
+    String campaignOf(String accountId) {
+        return campaignOfAccount.get(accountId);
+    }
+
+    Map<String, Campaign> all() {
+        return Collections.unmodifiableMap(byId);
+    }
+}

@@ -1,0 +1,444 @@
+package dev.iolaus.detect.graph;
+
+import dev.iolaus.detect.fingerprint.AccountState;
+import dev.iolaus.detect.score.Baseline;
+import dev.iolaus.detect.score.PooledTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The cross-account graph, kept as a bipartite index of accounts and the attribute values they share (postings),
+ * updated incrementally per event, with bounded memory (reservoir samples per value, idle singletons swept).
+ *
+ * <p>Campaign discovery ({@link #pass}): every value shared by enough accounts is a campaign candidate; its pooled
+ * content is tested against the benign baseline ({@link PooledTest}), and it must be pure (most sampled holders show
+ * tells themselves). A confirmed value marks a campaign; campaigns meeting through shared holders merge. Values whose
+ * holders are mostly members of one campaign then mark it too (payment BINs, client fingerprints, signup bursts), so
+ * the campaign's evidence grows beyond content and new accounts are attributed on their first event ({@link #link}).
+ */
+public final class CampaignGraph {
+    static final boolean DEBUG = Boolean.getBoolean("iolaus.debug");
+    private final GraphSettings settings;
+    private final IntFunction<AccountState> accounts;
+    private final LongObjectMap<Posting> postings = new LongObjectMap<>(1 << 16);
+    private final List<Posting> dirty = new ArrayList<>();
+    private final List<CampaignState> campaigns = new ArrayList<>();
+
+    /** A graph over the account states the function returns by dense index. */
+    public CampaignGraph(GraphSettings settings, IntFunction<AccountState> accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    /** Sample slot of the account in the posting last returned by {@link #touch} (-1 when not sampled). */
+    public int lastSlot;
+
+    /** Records that an account holds a value; returns the posting (created when new). */
+    public Posting touch(AttributeKind kind, long value, int account, long timeMs) {
+        long key = kind.key(value);
+        Posting p = postings.get(key);
+        if (p == null) {
+            p = new Posting(key, kind, value, timeMs);
+            postings.put(key, p);
+        }
+        return touch(p, account, timeMs);
+    }
+
+    /** Records that an account holds the value of an existing posting; queues it for the next pass when shared. */
+    public Posting touch(Posting p, int account, long timeMs) {
+        lastSlot = p.addAccount(account, timeMs);
+        if (!p.dirty && p.accounts() >= settings.minAccounts()) {
+            p.dirty = true;
+            dirty.add(p);
+        }
+        return p;
+    }
+
+    /** The posting of a value, or null when unknown or swept. */
+    public Posting posting(AttributeKind kind, long value) {
+        return postings.get(kind.key(value));
+    }
+
+    /** The posting under a precomputed key, or null. */
+    public Posting postingByKey(long key) {
+        return postings.get(key);
+    }
+
+    /** Live campaign (after merges) for an id, or null for -1. */
+    public CampaignState campaign(int id) {
+        if (id < 0) {
+            return null;
+        }
+        CampaignState c = campaigns.get(id);
+        while (c.mergedInto >= 0) {
+            c = campaigns.get(c.mergedInto);
+        }
+        return c;
+    }
+
+    /** All live (unmerged) campaigns. */
+    public List<CampaignState> campaigns() {
+        List<CampaignState> out = new ArrayList<>();
+        for (CampaignState c : campaigns) {
+            if (c.mergedInto < 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Number of postings held. */
+    public int postings() {
+        return postings.size();
+    }
+
+    /**
+     * The strongest link from the given postings to a campaign they mark, or empty. Within one {@link
+     * AttributeKind.Family} only the heaviest value counts (four bands of one template are one fact); a value counts by
+     * its kind's weight times its purity. A link is strong ({@link Link#strong()}) when it reaches the threshold with a
+     * one-owner identity value (card, mailbox) or with values of two families.
+     */
+    public Optional<Link> link(Posting[] held, int count) {
+        CampaignState best = null;
+        double bestStrength = 0;
+        Posting bestVia = null;
+        int bestFamilies = 0;
+        double[] perFamily = new double[AttributeKind.Family.values().length];
+        for (int i = 0; i < count; i++) {
+            Posting p = held[i];
+            if (p == null || p.campaign < 0) {
+                continue;
+            }
+            CampaignState c = campaign(p.campaign);
+            if (c == best) {
+                continue;
+            }
+            java.util.Arrays.fill(perFamily, 0);
+            Posting via = p;
+            for (int j = 0; j < count; j++) {
+                Posting q = held[j];
+                if (q != null && q.campaign >= 0 && campaign(q.campaign) == c) {
+                    double w = q.kind.linkWeight() * q.purity;
+                    int f = q.kind.family().ordinal();
+                    perFamily[f] = Math.max(perFamily[f], w);
+                    if (w > via.kind.linkWeight() * via.purity) {
+                        via = q;
+                    }
+                }
+            }
+            double s = 0;
+            int families = 0;
+            for (double w : perFamily) {
+                s += w;
+                families += w > 0 ? 1 : 0;
+            }
+            if (s > bestStrength) {
+                bestStrength = s;
+                best = c;
+                bestVia = via;
+                bestFamilies = families;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        boolean owner = bestVia.kind.family() == AttributeKind.Family.IDENTITY && bestVia.kind.linkWeight() >= 1.0
+                && bestVia.purity >= 0.9;
+        boolean strong = bestStrength >= settings.linkThreshold() && (owner || bestFamilies >= 2);
+        return Optional.of(new Link(best, bestVia, bestStrength, strong));
+    }
+
+    /**
+     * A link from an account's attributes to a campaign.
+     *
+     * @param campaign the campaign
+     * @param via the strongest shared value
+     * @param strength summed weight
+     * @param strong reaches the threshold with a one-owner value or two families: enough to attribute
+     */
+    public record Link(CampaignState campaign, Posting via, double strength, boolean strong) {
+    }
+
+    /** Evaluates the candidates queued since the last pass; attributes sampled holders of confirmed values. */
+    public void pass(long nowMs, Baseline baseline, CampaignListener listener) {
+        List<Posting> work = new ArrayList<>(dirty);
+        dirty.clear();
+        for (Posting p : work) {
+            p.dirty = false;
+            if (p.n == p.evaluatedAt) {
+                continue;
+            }
+            p.evaluatedAt = p.n;
+            evaluate(p, nowMs, baseline, listener);
+        }
+    }
+
+    private void evaluate(Posting p, long nowMs, Baseline b, CampaignListener listener) {
+        int holders = p.accounts();
+        if (holders < settings.minAccounts()) {
+            return;
+        }
+        int size = p.sampleSize();
+        double p0 = b.tellRate();
+        double elevated = Math.max(settings.minLift() * p0, p0 + 0.05);
+        int pure = 0;
+        CampaignState majority = null;
+        int majorityCount = 0;
+        // The group is tested on its holders' traffic; for a value computed from the prompt, on their OTHER traffic:
+        // a value that is itself a tell ("Think step by step.") would otherwise test positive by construction.
+        long gn = 0;
+        long gt = 0;
+        long gc = 0;
+        long gr = 0;
+        long gg = 0;
+        long gd = 0;
+        boolean exclude = p.kind.content();
+        for (int i = 0; i < size; i++) {
+            AccountState a = accounts.apply(p.sampled(i));
+            int n = a.n;
+            int t = a.tells;
+            if (exclude) {
+                n = Math.max(0, n - p.sampledN(i));
+                t = Math.max(0, Math.min(n, t - p.sampledTells(i)));
+            }
+            // A holder is "pure" when its own traffic is significantly tell-heavy (one-sided z >= 2), not by raw rate:
+            // two tells in ten prompts is noise, three in three is not.
+            pureHolder[i] = t > 0 && (double) t / Math.max(1, n) >= elevated && PooledTest.z(t, n, p0, 1, 0) >= 2;
+            if (pureHolder[i]) {
+                pure++;
+            }
+            gn += n;
+            gt += t;
+            double share = a.n == 0 ? 0 : (double) n / a.n;
+            gc += Math.round(a.cot * share);
+            gr += Math.round(a.rewrite * share);
+            gg += Math.round(a.grading * share);
+            gd += Math.round(a.dataset * share);
+            if (a.campaign >= 0) {
+                CampaignState c = campaign(a.campaign);
+                if (c == majority) {
+                    majorityCount++;
+                } else if (majorityCount == 0) {
+                    majority = c;
+                    majorityCount = 1;
+                } else {
+                    majorityCount--;
+                }
+            }
+        }
+        double purity = size == 0 ? 0 : (double) pure / size;
+        double z = bestZ(gn, gt, gc, gr, gg, gd, b, size);
+        p.z = (float) Math.max(p.z, z);
+        double rate = gn == 0 ? 0 : (double) gt / gn;
+        Posting partner = z >= settings.zThreshold() && rate >= elevated && purity >= settings.minPurity()
+                ? coordinated(p) : null;
+        boolean anomalous = partner != null;
+        if (DEBUG && z >= 3) {
+            System.err.printf("DBG t=%.1fh kind=%s holders=%d size=%d gn=%d gt=%d z=%.2f rate=%.3f elev=%.3f purity=%.2f partner=%s rho=%.3f%n",
+                    (nowMs % (86400000L * 400)) / 3.6e6, p.kind, holders, size, gn, gt, z, rate, elevated, purity, partner == null ? null : partner.kind, b.rho());
+        }
+        if (anomalous) {
+            CampaignState c = mergeHolders(p, nowMs);
+            p.campaign = c.id;
+            p.purity = (float) purity;
+            c.addMarker(p);
+            if (partner != p && partner.campaign < 0) {
+                partner.campaign = c.id;
+                partner.purity = (float) purity;
+                c.addMarker(partner);
+            }
+            double score = 1 - PooledTest.pValue(z);
+            if (z > c.z) {
+                c.z = z;
+                c.score = Math.max(c.score, score);
+                if (c.founding == null || c.founding.z < p.z) {
+                    c.founding = p;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                AccountState a = accounts.apply(p.sampled(i));
+                // Only holders whose own traffic shows tells join: a value shared with a campaign is not guilt.
+                if (a.campaign < 0 && pureHolder[i] && !contradicts(a, p0)) {
+                    // ...and only when linked in two families (or by one owner value): copying a prompt is not enough.
+                    int k = 0;
+                    linkBuf[k++] = p;
+                    for (long key : a.staticAttrs) {
+                        Posting q = key == 0 ? null : postings.get(key);
+                        if (q != null) {
+                            linkBuf[k++] = q;
+                        }
+                    }
+                    for (long key : a.recentAttrs) {
+                        Posting q = key == 0 ? null : postings.get(key);
+                        if (q != null) {
+                            linkBuf[k++] = q;
+                        }
+                    }
+                    Optional<Link> l = link(linkBuf, k);
+                    if (l.isPresent() && l.get().strong() && l.get().campaign() == c) {
+                        listener.attributed(a, c, l.get().via(), l.get().strength(), nowMs);
+                    }
+                }
+            }
+            return;
+        }
+        double memberShare = size == 0 || majority == null ? 0 : (double) countIn(p, majority) / size;
+        if (majority != null && memberShare >= settings.extendPurity()) {
+            // Most holders already belong to one campaign: the value now marks it (a shared BIN, client, burst).
+            p.campaign = majority.id;
+            p.purity = (float) memberShare;
+            majority.addMarker(p);
+        } else if (p.campaign >= 0 && campaign(p.campaign) != null && memberShare < 0.5 && purity < 0.5) {
+            // Benign holders piled in: the value no longer says who belongs to the campaign.
+            p.campaign = -1;
+            p.purity = 0;
+        } else if (p.campaign >= 0) {
+            p.purity = (float) Math.max(purity, memberShare);
+        }
+    }
+
+    /**
+     * The value proving that the holders of {@code p} are also dense in another evidence family (p itself for a
+     * shared card, mailbox or burst), or null: they share a card, mailbox or
+     * signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
+     * not merely popular (its holders are at most 20 times the co-holders, FRAUDAR's point: popular values say little)
+     * or that itself carries extraction-heavy traffic (a campaign's system prompt).
+     */
+    Posting coordinated(Posting p) {
+        if (p.kind.family() == AttributeKind.Family.IDENTITY && p.kind.strong()) {
+            return p;
+        }
+        coHeld.clear();
+        int size = p.sampleSize();
+        for (int i = 0; i < size; i++) {
+            AccountState a = accounts.apply(p.sampled(i));
+            for (long k : a.staticAttrs) {
+                count(k, p.key);
+            }
+            for (long k : a.recentAttrs) {
+                count(k, p.key);
+            }
+        }
+        for (java.util.Map.Entry<Long, int[]> e : coHeld.entrySet()) {
+            int c = e.getValue()[0];
+            if (c < settings.minAccounts()) {
+                continue;
+            }
+            Posting q = postings.get(e.getKey());
+            if (q == null || q.kind.family() == p.kind.family() || q.kind == AttributeKind.ASN_DAY
+                    || q.kind == AttributeKind.CLIENT) {
+                continue;
+            }
+            boolean rare = q.accounts() <= 20 * c;
+            boolean extractive = q.n >= 10 && q.tells >= 0.3 * q.n;
+            if (rare || (q.kind.family() == AttributeKind.Family.SYSTEM && extractive)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
+    private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
+    private final java.util.Map<Long, int[]> coHeld = new java.util.HashMap<>();
+
+    private void count(long k, long self) {
+        if (k != 0 && k != self) {
+            coHeld.computeIfAbsent(k, x -> new int[1])[0]++;
+        }
+    }
+
+    private int countIn(Posting p, CampaignState c) {
+        if (c == null) {
+            return 0;
+        }
+        int k = 0;
+        for (int i = 0; i < p.sampleSize(); i++) {
+            AccountState a = accounts.apply(p.sampled(i));
+            if (a.campaign >= 0 && campaign(a.campaign) == c) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** True when the account's own traffic argues against membership: long history, tells at or below baseline. */
+    public boolean contradicts(AccountState a, double p0) {
+        return a.n >= settings.contradictAfter() && a.tellRate() <= p0;
+    }
+
+    private static double bestZ(long n, long tells, long cot, long rewrite, long grading, long dataset, Baseline b,
+                                int holders) {
+        double rho = b.rho();
+        double z = PooledTest.z(tells, n, b.tellRate(), holders, rho);
+        // Each tell tested on its own as well: a surgical campaign may show only one, rare in benign traffic.
+        // The extra tests cost a Bonferroni factor, paid by subtracting the z-equivalent of log10(5).
+        double penalty = 0.4;
+        z = Math.max(z, PooledTest.z(cot, n, b.cotRate(), holders, rho) - penalty);
+        z = Math.max(z, PooledTest.z(rewrite, n, b.rewriteRate(), holders, rho) - penalty);
+        z = Math.max(z, PooledTest.z(grading, n, b.gradingRate(), holders, rho) - penalty);
+        z = Math.max(z, PooledTest.z(dataset, n, b.datasetRate(), holders, rho) - penalty);
+        return z;
+    }
+
+    private CampaignState mergeHolders(Posting p, long nowMs) {
+        CampaignState target = p.campaign >= 0 ? campaign(p.campaign) : null;
+        for (int i = 0; i < p.sampleSize(); i++) {
+            AccountState a = accounts.apply(p.sampled(i));
+            if (a.campaign < 0) {
+                continue;
+            }
+            CampaignState c = campaign(a.campaign);
+            if (target == null) {
+                target = c;
+            } else if (c != target) {
+                target = merge(target, c);
+            }
+        }
+        if (target == null) {
+            target = new CampaignState(campaigns.size(), nowMs);
+            campaigns.add(target);
+        }
+        return target;
+    }
+
+    private CampaignState merge(CampaignState a, CampaignState b) {
+        CampaignState keep = a.id < b.id ? a : b;
+        CampaignState gone = keep == a ? b : a;
+        gone.mergedInto = keep.id;
+        keep.members += gone.members;
+        keep.interactions += gone.interactions;
+        keep.outputTokens += gone.outputTokens;
+        for (int i = 0; i < keep.capabilities.length; i++) {
+            keep.capabilities[i] += gone.capabilities[i];
+        }
+        keep.firstMs = Math.min(keep.firstMs, gone.firstMs);
+        keep.lastMs = Math.max(keep.lastMs, gone.lastMs);
+        keep.score = Math.max(keep.score, gone.score);
+        keep.z = Math.max(keep.z, gone.z);
+        for (Posting m : gone.markers) {
+            keep.addMarker(m);
+        }
+        keep.changed = true;
+        return keep;
+    }
+
+    /**
+     * Forgets values no longer worth their memory: singletons idle for {@code singletonIdleMs}, and any value idle for
+     * {@code idleMs} that marks no campaign.
+     */
+    public void sweep(long nowMs, long singletonIdleMs, long idleMs) {
+        postings.retain(p -> p.campaign >= 0
+                || (p.accounts() > 1 ? nowMs - p.lastMs < idleMs : nowMs - p.lastMs < singletonIdleMs));
+        dirty.removeIf(p -> postings.get(p.key) != p);
+    }
+
+    /** Approximate bytes held by postings and the table. */
+    public long bytes() {
+        long[] total = {postings.tableBytes()};
+        postings.forEach(p -> total[0] += p.bytes());
+        return total[0];
+    }
+}

@@ -1,0 +1,52 @@
+package dev.iolaus.detect.policy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the {@link Cauterizer} keeps a blocked campaign's replacement accounts out.
+ *
+ * @param enabled whether cauterization runs at all
+ * @param duration time to live of the blocks it makes, or null for no expiry
+ * @param kinds attribute kinds treated as strong links (see {@link StrongAttribute})
+ * @param minMemberShare an attribute is registered only when campaign members are at least this share of the
+ *     accounts carrying it: a card shared by two members and one held-back reserve links, the official SDK's
+ *     fingerprint carried by thousands of customers does not
+ * @param minMembers campaign members that must carry a value for it to be registered, by attribute kind, with a
+ *     {@code default} entry: one member's card is strong, one member's system prompt is not
+ * @param maxLinkRatio an attribute stops linking once it has blocked more than this many times the campaign's
+ *     members carrying it (guards against a value that was rare and became popular)
+ * @param capacity most attribute values remembered; the oldest registrations are dropped beyond it
+ */
+public record CauterizeSettings(boolean enabled, Duration duration, Set<String> kinds, double minMemberShare,
+                                Map<String, Integer> minMembers, double maxLinkRatio, int capacity) {
+    /** Defaults: on, 30 days, the four strong kinds plus system prompts, members at least half the carriers. */
+    public static final CauterizeSettings DEFAULT = new CauterizeSettings(true, Duration.ofDays(30),
+            Set.of(StrongAttribute.PAYMENT_FINGERPRINT, StrongAttribute.CLIENT_FINGERPRINT,
+                    StrongAttribute.TEMPLATE_SIGNATURE, StrongAttribute.SIGNUP_BURST, StrongAttribute.SYSTEM_PROMPT),
+            0.5, Map.of("default", 2, StrongAttribute.PAYMENT_FINGERPRINT, 1), 3.0, 1_000_000);
+
+    /** Members needed to register a value of this kind (the {@code default} entry, else 2). */
+    public int minMembers(String kind) {
+        Integer n = minMembers.get(kind);
+        return n != null ? n : minMembers.getOrDefault("default", 2);
+    }
+
+    /** Cauterization switched off. */
+    public static final CauterizeSettings OFF = new CauterizeSettings(false, null, Set.of(), 1, Map.of(), 0, 1);
+
+    public CauterizeSettings {
+        kinds = Set.copyOf(kinds);
+        minMembers = Map.copyOf(minMembers);
+        for (Map.Entry<String, Integer> e : minMembers.entrySet()) {
+            if (e.getValue() < 1) {
+                throw new IllegalArgumentException("cauterize: min_members." + e.getKey() + " must be >= 1");
+            }
+        }
+        if (!(minMemberShare > 0 && minMemberShare <= 1) || capacity < 1 || maxLinkRatio < 0) {
+            throw new IllegalArgumentException(
+                    "cauterize: min_member_share must be in (0, 1], max_link_ratio >= 0, capacity >= 1");
+        }
+    }
+}

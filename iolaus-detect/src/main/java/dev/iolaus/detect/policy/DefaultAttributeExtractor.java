@@ -1,0 +1,54 @@
+package dev.iolaus.detect.policy;
+
+import dev.iolaus.model.AccountEvent;
+import dev.iolaus.model.AccountEventType;
+import dev.iolaus.model.Interaction;
+import dev.iolaus.model.Message;
+import java.util.function.Consumer;
+
+/**
+ * Strong attributes read straight from raw events, with no detector features: payment fingerprint (account events),
+ * signup burst ({@code /24} or {@code /48} of the signup address and the hour of signup; and
+ * the five-minute slot of signup), client fingerprint
+ * (header-order hash with user agent, or JA4) and system-prompt hash (interactions).
+ *
+ * <p>None of these is trusted on its own: the {@link Cauterizer} registers a value only when it is (nearly)
+ * exclusive to the blocked campaign, so the official SDK's fingerprint or a common system prompt never links.
+ */
+public final class DefaultAttributeExtractor implements AttributeExtractor {
+    private static final long HOUR_MS = 3_600_000L;
+    private static final long BURST_MS = 300_000L;
+
+    @Override
+    public void fromAccountEvent(AccountEvent e, Consumer<StrongAttribute> out) {
+        if (e.payment() != null && e.payment().fingerprintHash() != null) {
+            out.accept(new StrongAttribute(StrongAttribute.PAYMENT_FINGERPRINT, e.payment().fingerprintHash()));
+        }
+        if (e.type() == AccountEventType.CREATED) {
+            // Two burst keys: the same network in the same hour, and the same five minutes from anywhere (proxies).
+            // Either links only when the campaign's accounts dominate it (see Cauterizer).
+            String prefix = Cidrs.prefix(e.signupIp(), 24);
+            if (prefix != null) {
+                out.accept(new StrongAttribute(StrongAttribute.SIGNUP_BURST, prefix + "@" + e.timeMs() / HOUR_MS));
+            }
+            out.accept(new StrongAttribute(StrongAttribute.SIGNUP_BURST, "t@" + e.timeMs() / BURST_MS));
+        }
+    }
+
+    @Override
+    public void fromInteraction(Interaction i, Consumer<StrongAttribute> out) {
+        String hoh = i.client().headerOrderHash();
+        if (hoh != null) {
+            String ua = i.userAgent() == null ? "" : i.userAgent();
+            // A 32-bit hash of the user agent is enough to tell SDK versions apart and avoids a SHA-256 per request.
+            out.accept(new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT,
+                    hoh + "/" + Integer.toHexString(ua.hashCode())));
+        } else if (i.client().ja4() != null) {
+            out.accept(new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT, "ja4:" + i.client().ja4()));
+        }
+        Message system = i.systemMessage();
+        if (system != null && system.length() > 0) {
+            out.accept(new StrongAttribute(StrongAttribute.SYSTEM_PROMPT, system.textHash()));
+        }
+    }
+}

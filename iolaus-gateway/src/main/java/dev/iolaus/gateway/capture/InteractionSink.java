@@ -1,0 +1,15 @@
+package dev.iolaus.gateway.capture;
+
+import dev.iolaus.model.Interaction;
+
+/**
+ * Where the gateway hands every captured call. {@link #offer} must return at once: it runs on an event loop.
+ */
+public interface InteractionSink {
+
+    /** Takes the interaction without blocking; false only when it could not be kept anywhere (then it is counted). */
+    boolean offer(Interaction interaction);
+
+    /** A sink that drops everything (for benchmarks of the bare proxy). */
+    InteractionSink DISCARD = i -> true;
+}

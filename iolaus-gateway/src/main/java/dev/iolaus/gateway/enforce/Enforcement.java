@@ -1,0 +1,41 @@
+package dev.iolaus.gateway.enforce;
+
+import dev.iolaus.model.Decision;
+
+/**
+ * The gateway's view of the engine's decisions: fed with {@link #accept(Decision)}, queried per request in O(1).
+ *
+ * <p>This is the one place decisions enter the gateway; whatever produces them (the embedded engine, a file, an
+ * operator) calls {@code accept}. Lookups never block and allocate nothing on a miss.
+ */
+public interface Enforcement {
+
+    /** Adds or replaces a decision (same id replaces); an expired decision is ignored. */
+    void accept(Decision decision);
+
+    /** Withdraws a decision by id; unknown ids are ignored. */
+    void revoke(String decisionId);
+
+    /** Records that an account belongs to a campaign, so campaign-scoped decisions and limits reach it. */
+    void linkCampaign(String campaignId, Iterable<String> accountIds);
+
+    /** Records an account's payment fingerprint hash, so payment-scoped decisions reach it. */
+    void linkPayment(String accountId, String paymentFingerprintHash);
+
+    /**
+     * The strongest decision in force for this caller, or null.
+     *
+     * @param accountId the authenticated account
+     * @param apiKeyId the key id
+     * @param ip the client address as text
+     * @param nowMs wall-clock time of the request, epoch milliseconds
+     * @return the enforced decision with the strongest action, or null when none applies
+     */
+    Decision lookup(String accountId, String apiKeyId, String ip, long nowMs);
+
+    /** Like {@link #lookup} but over shadow decisions only: what would have applied. */
+    Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs);
+
+    /** The campaign an account is linked to, or null. */
+    String campaignOf(String accountId);
+}

@@ -1,0 +1,133 @@
+package dev.iolaus.gateway.http;
+
+import dev.iolaus.gateway.capture.RequestInfo;
+import dev.iolaus.gateway.capture.UsageMeter;
+import dev.iolaus.gateway.keys.KeyRegistry;
+import dev.iolaus.model.Decision;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.function.Consumer;
+
+/**
+ * One call passing through the gateway: the request, what the steps learned about it, and how it ended.
+ *
+ * <p>Owned by one event loop from start to end, so fields are plain. {@link #proceed()} runs the next step of the
+ * chain; {@link #reject} answers with an error in the endpoint's shape; either way {@link #complete()} runs the
+ * observer exactly once when the response is over.
+ */
+public final class Exchange {
+    final HttpServerRequest req;
+    final Endpoint endpoint;
+    final long startNanos = System.nanoTime();
+    final long startMs = System.currentTimeMillis();
+    private final Interceptor[] steps;
+    private final Consumer<Exchange> observer;
+    private int next;
+
+    Buffer body;
+    RequestInfo info;
+    String clientIp;
+    KeyRegistry.Entry key;
+    String campaign;
+    private Decision decision;
+    private boolean decisionLooked;
+    /** Set by enforcement when a shadow decision would have applied. */
+    Decision shadow;
+
+    /** Body to send upstream when capture had to change it, else null (the client's body is sent). */
+    Buffer upstreamBody;
+    boolean stripUsage;
+    final UsageMeter usage = new UsageMeter();
+    long upstreamSentNanos;
+    long upstreamHeadersNanos;
+
+    int status;
+    String errorType;
+    private boolean completed;
+
+    Exchange(HttpServerRequest req, Endpoint endpoint, Interceptor[] steps, Consumer<Exchange> observer) {
+        this.req = req;
+        this.endpoint = endpoint;
+        this.steps = steps;
+        this.observer = observer;
+    }
+
+    /** Runs the next step of the chain. */
+    public void proceed() {
+        try {
+            steps[next++].handle(this);
+        } catch (RuntimeException e) {
+            // A bug in a step must still answer the caller and be recorded, never leave the call hanging.
+            System.getLogger("dev.iolaus.gateway").log(System.Logger.Level.ERROR,
+                    "gateway step failed: " + e, e);
+            reject(ErrorShape.Kind.INTERNAL, null, "gateway_error", "The gateway failed to process the request.",
+                    null);
+        }
+    }
+
+    /** The account, or null before authentication (or when it failed). */
+    public String account() {
+        return key == null ? null : key.key().account();
+    }
+
+    /** The key id, or null. */
+    public String keyId() {
+        return key == null ? null : key.key().id();
+    }
+
+    /** The strongest enforced decision for this caller, looked up once. */
+    Decision decision(dev.iolaus.gateway.enforce.Enforcement enforcement) {
+        if (!decisionLooked) {
+            decisionLooked = true;
+            decision = enforcement.lookup(account(), keyId(), clientIp, startMs);
+        }
+        return decision;
+    }
+
+    /** The request body as parsed for capture (parsed on first use). */
+    RequestInfo info() {
+        if (info == null) {
+            info = RequestInfo.parse(endpoint.flavour(), body == null ? null : body.getBytes());
+        }
+        return info;
+    }
+
+    /** Milliseconds the gateway itself has spent so far (upstream time excluded). */
+    String overheadMs() {
+        long now = System.nanoTime();
+        long own = upstreamSentNanos == 0 ? now - startNanos
+                : (upstreamSentNanos - startNanos) + (now - upstreamHeadersNanos);
+        return String.format(java.util.Locale.ROOT, "%.3f", own / 1e6);
+    }
+
+    /** Answers with a gateway error in the endpoint's shape, and completes. */
+    public void reject(ErrorShape.Kind kind, String code, String errorType, String message, String retryAfter) {
+        HttpServerResponse resp = req.response();
+        this.status = kind.status();
+        this.errorType = errorType;
+        if (resp.headWritten() || resp.ended()) {
+            complete();
+            return;
+        }
+        resp.setStatusCode(kind.status());
+        resp.putHeader("content-type", "application/json");
+        if (retryAfter != null) {
+            resp.putHeader("retry-after", retryAfter);
+        }
+        if (endpoint != null && endpoint.anthropic() && errorType != null) {
+            resp.putHeader("x-should-retry", kind == ErrorShape.Kind.RATE_LIMITED ? "true" : "false");
+        }
+        resp.putHeader(GatewayServer.OVERHEAD_HEADER, overheadMs());
+        resp.end(ErrorShape.body(endpoint != null && endpoint.anthropic(), kind, code, message));
+        complete();
+    }
+
+    /** Marks the exchange over and runs the observer, once. */
+    void complete() {
+        if (!completed) {
+            completed = true;
+            observer.accept(this);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.iolaus.gateway.http;
+
+import dev.iolaus.gateway.capture.InteractionSink;
+import dev.iolaus.gateway.config.GatewayConfig;
+import dev.iolaus.gateway.enforce.Enforcement;
+import dev.iolaus.gateway.keys.KeyRegistry;
+import dev.iolaus.gateway.limit.RateLimiter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's HTTP server (Vert.x): one server and one upstream client per event loop, every API call run
+ * through the interceptor chain assembled in {@link #chain}, every ending observed by the {@link Recorder}.
+ */
+public final class GatewayServer implements AutoCloseable {
+    /** Response header carrying the gateway's own time in milliseconds. */
+    public static final String OVERHEAD_HEADER = "x-iolaus-overhead-ms";
+
+    private final GatewayConfig config;
+    private final KeyRegistry keys;
+    private final Enforcement enforcement;
+    private final InteractionSink sink;
+    private final RateLimiter limiter;
+    private final GatewayMetrics metrics;
+    private final Upstream openai;
+    private final Upstream anthropic;
+    private Vertx vertx;
+    private volatile int port;
+    private ScheduledExecutorService reloader;
+
+    /** A gateway over these parts; call {@link #start()}. */
+    public GatewayServer(GatewayConfig config, KeyRegistry keys, Enforcement enforcement, InteractionSink sink,
+                         GatewayMetrics metrics) {
+        this.config = config;
+        this.keys = keys;
+        this.enforcement = enforcement;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.limiter = new RateLimiter(config.effectiveLimits());
+        this.openai = Upstream.of(config.upstreams().openai().baseUrl(), config.upstreams().openai().apiKeyEnv());
+        this.anthropic = Upstream.of(config.upstreams().anthropic().baseUrl(),
+                config.upstreams().anthropic().apiKeyEnv());
+    }
+
+    /**
+     * The request chain, in order: authenticate, rate-limit, enforce, capture, proxy. Each step answers or calls
+     * {@link Exchange#proceed()}; recording is not a step but the observer of every exchange's end.
+     */
+    Interceptor[] chain(HttpClient client) {
+        return new Interceptor[] {
+            new Authenticate(keys),
+            new RateLimit(limiter, enforcement),
+            new Enforce(enforcement, config.challenge()),
+            new Capture(),
+            new Proxy(client, openai, anthropic, config.upstreamTimeoutMs()),
+        };
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start() {
+        int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        Recorder recorder = new Recorder(sink, limiter, enforcement, metrics);
+        String host = GatewayConfig.host(config.listen());
+        int wanted = GatewayConfig.port(config.listen());
+        try {
+            // Every instance binds the same address; Vert.x shares one listening socket among them (port 0 too).
+            vertx.deployVerticle(() -> new Loop(recorder, host, wanted), new DeploymentOptions().setInstances(loops))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen on " + config.listen() + ": " + c.getMessage(), c);
+        }
+        reloader = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("iolaus-keys").unstarted(r));
+        reloader.scheduleWithFixedDelay(keys::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+        return port;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return port;
+    }
+
+    /** The metrics exposed at the configured path. */
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Closing anyway.
+            }
+        }
+    }
+
+    /** One event loop's server and upstream client. */
+    private final class Loop extends VerticleBase {
+        private final Recorder recorder;
+        private final String host;
+        private final int bindPort;
+        private Interceptor[] steps;
+
+        Loop(Recorder recorder, String host, int bindPort) {
+            this.recorder = recorder;
+            this.host = host;
+            this.bindPort = bindPort;
+        }
+
+        @Override
+        public Future<?> start() {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                            .setPipelining(false).setTcpNoDelay(true).setMaxInitialLineLength(16384),
+                    new PoolOptions().setHttp1MaxSize(512));
+            steps = chain(client);
+            HttpServerOptions so = new HttpServerOptions().setHost(host).setPort(bindPort).setTcpNoDelay(true)
+                    .setReuseAddress(true);
+            if (config.tls() != null) {
+                so.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().certFile())
+                        .setKeyPath(config.tls().keyFile()));
+            }
+            HttpServer server = vertx.createHttpServer(so).requestHandler(this::handle);
+            return server.listen().onSuccess(s -> {
+                if (port == 0) {
+                    port = s.actualPort();
+                }
+            });
+        }
+
+        private void handle(HttpServerRequest req) {
+            String path = req.path();
+            Endpoint ep = Endpoint.match(path);
+            if (ep == null) {
+                other(req, path);
+                return;
+            }
+            Exchange ex = new Exchange(req, ep, steps, recorder);
+            ex.clientIp = clientIp(req);
+            String cl = req.getHeader("content-length");
+            if (cl != null && cl.length() < 19 && Long.parseLong(cl.trim()) > config.maxBodyBytes()) {
+                ex.reject(ErrorShape.Kind.TOO_LARGE, null, "too_large",
+                        "Request body larger than " + config.maxBodyBytes() + " bytes.", null);
+                req.connection().close();
+                return;
+            }
+            req.body().onComplete(ar -> {
+                if (ar.failed()) {
+                    ex.status = 400;
+                    ex.errorType = "client_closed";
+                    ex.complete();
+                    return;
+                }
+                ex.body = ar.result();
+                ex.proceed();
+            });
+        }
+
+        private void other(HttpServerRequest req, String path) {
+            var resp = req.response().putHeader(OVERHEAD_HEADER, "0.000");
+            if (!config.metricsPath().isEmpty() && path.equals(config.metricsPath())) {
+                resp.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+            } else if (path.equals("/healthz")) {
+                resp.putHeader("content-type", "application/json").end("{\"status\":\"ok\"}");
+            } else {
+                resp.setStatusCode(404).putHeader("content-type", "application/json")
+                        .end(ErrorShape.body(path.startsWith("/v1/messages"), ErrorShape.Kind.NOT_FOUND, null,
+                                "Unknown path " + path.replaceAll("[^\\w/.-]", "") + "."));
+            }
+        }
+
+        private String clientIp(HttpServerRequest req) {
+            if (config.trustForwardedFor()) {
+                String xff = req.getHeader("x-forwarded-for");
+                if (xff != null && !xff.isBlank()) {
+                    int comma = xff.indexOf(',');
+                    return (comma < 0 ? xff : xff.substring(0, comma)).trim();
+                }
+            }
+            return req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.iolaus.eval;
+
+import dev.iolaus.detect.spi.AccountFinding;
+import dev.iolaus.model.Interaction;
+import dev.iolaus.sim.Truth;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What happened to every account during one run: first event, first call, first flag, block, calls attempted and
+ * served, output tokens served; plus an hourly timeline of attack activity and flags for the report's plot.
+ */
+final class Ledger {
+    /** Timeline bucket width: one simulated hour. */
+    static final long BUCKET_MS = 3_600_000L;
+
+    /** One account's record; -1 means "never". */
+    static final class Account {
+        long firstEventMs = -1;
+        long firstCallMs = -1;
+        long flagMs = -1;
+        long blockMs = -1;
+        long calls;
+        long served;
+        long servedOutputTokens;
+        double flagScore;
+    }
+
+    /** Counts of one timeline bucket. */
+    static final class Bucket {
+        long attackServed;
+        long attackRefused;
+        long benignServed;
+        long attackFlags;
+        long benignFlags;
+    }
+
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final java.util.TreeMap<Long, Bucket> timeline = new java.util.TreeMap<>();
+    private long calls;
+    private long served;
+
+    Account account(String id) {
+        return accounts.computeIfAbsent(id, k -> new Account());
+    }
+
+    /** An account lifecycle event was seen. */
+    void onAccountEvent(String accountId, long timeMs) {
+        Account a = account(accountId);
+        if (a.firstEventMs < 0) {
+            a.firstEventMs = timeMs;
+        }
+    }
+
+    /** A call arrived; {@code refused} when enforcement blocked it. {@code attacker} classifies it for the plot. */
+    void onCall(Interaction i, boolean refused, boolean attacker) {
+        Account a = account(i.accountId());
+        long t = i.timeMs();
+        if (a.firstEventMs < 0) {
+            a.firstEventMs = t;
+        }
+        if (a.firstCallMs < 0) {
+            a.firstCallMs = t;
+        }
+        a.calls++;
+        calls++;
+        boolean ok = !refused && i.served();
+        if (ok) {
+            a.served++;
+            a.servedOutputTokens += i.usage().outputTokens();
+            served++;
+        }
+        Bucket b = bucket(t);
+        if (attacker) {
+            if (ok) {
+                b.attackServed++;
+            } else if (refused) {
+                b.attackRefused++;
+            }
+        } else if (ok) {
+            b.benignServed++;
+        }
+    }
+
+    /** A flag was reported; the first one counts for time to detect, the highest score is kept. */
+    void onFlag(AccountFinding f, long nowMs, Truth truth) {
+        Account a = account(f.accountId());
+        a.flagScore = Math.max(a.flagScore, f.score());
+        if (a.flagMs >= 0) {
+            return;
+        }
+        a.flagMs = Math.max(nowMs, f.time().toEpochMilli());
+        Truth.AccountTruth label = truth.accounts().get(f.accountId());
+        Bucket b = bucket(a.flagMs);
+        if (label != null && label.attacker()) {
+            b.attackFlags++;
+        } else {
+            b.benignFlags++;
+        }
+    }
+
+    /** Enforcement blocked the account. */
+    void onBlock(String accountId, long timeMs) {
+        Account a = account(accountId);
+        if (a.blockMs < 0) {
+            a.blockMs = timeMs;
+        }
+    }
+
+    private Bucket bucket(long t) {
+        return timeline.computeIfAbsent(Math.floorDiv(t, BUCKET_MS) * BUCKET_MS, k -> new Bucket());
+    }
+
+    Map<String, Account> accounts() {
+        return accounts;
+    }
+
+    java.util.NavigableMap<Long, Bucket> timeline() {
+        return timeline;
+    }
+
+    long calls() {
+        return calls;
+    }
+
+    long served() {
+        return served;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.iolaus.sim.gen;
+
+import dev.iolaus.sim.EventSource;
+import dev.iolaus.sim.SimEvent;
+import dev.iolaus.sim.Truth;
+import dev.iolaus.sim.scenario.ScenarioSpec;
+import dev.iolaus.sim.text.Corpora;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The simulated stream: per-account processes merged by next event time. Blocking an account stops its process and
+ * hands its remaining planned work to reserve accounts as its campaign prescribes. Deterministic for a seed: each
+ * account has its own generator, and ties are broken by account index.
+ */
+public final class SimulatedSource implements EventSource {
+    private record Entry(long time, int idx, int version) {
+    }
+
+    private static final Comparator<Entry> ORDER =
+            Comparator.comparingLong(Entry::time).thenComparingInt(Entry::idx).thenComparingInt(Entry::version);
+
+    private final Population0 world;
+    private final Requests requests;
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
+    private final int[] versions;
+    private final long[] callTime;
+    private long last = Long.MIN_VALUE;
+    private long emittedCalls;
+    private long activatedReserves;
+
+    SimulatedSource(Population0 world, Corpora corpora) {
+        this.world = world;
+        this.requests = new Requests(corpora);
+        int n = world.actors().size();
+        this.versions = new int[n];
+        this.callTime = new long[n];
+        for (Actor a : world.actors()) {
+            callTime[a.idx] = a.active && a.planned > 0 ? bounded(a, a.firstTime()) : Long.MAX_VALUE;
+            push(a);
+        }
+    }
+
+    /** Opens a scenario: builds the population (accounts, identities, plans) and the lazy stream. */
+    public static SimulatedSource open(ScenarioSpec spec, double scale, long seed, Corpora corpora, IpCatalog ipc) {
+        return new SimulatedSource(World.build(spec, scale, seed, corpora, ipc), corpora);
+    }
+
+    /**
+     * Benign accounts stop at the window end (their volume is a rate, not a plan); campaigns finish their planned
+     * work even if random gaps carry them a little past it.
+     */
+    private static long bounded(Actor a, long t) {
+        return !a.group.campaign && t > a.endMs ? Long.MAX_VALUE : t;
+    }
+
+    private void push(Actor a) {
+        long t = Math.min(a.lifecycleNext < a.lifecycle.size() ? a.lifecycle.get(a.lifecycleNext).timeMs() : Long.MAX_VALUE,
+                callTime[a.idx]);
+        if (t != Long.MAX_VALUE && !a.blocked) {
+            queue.add(new Entry(t, a.idx, ++versions[a.idx]));
+        }
+    }
+
+    @Override
+    public SimEvent next() {
+        while (true) {
+            Entry e = queue.poll();
+            if (e == null) {
+                return null;
+            }
+            Actor a = world.actors().get(e.idx());
+            if (a.blocked || e.version() != versions[a.idx]) {
+                continue;
+            }
+            SimEvent ev;
+            long lt = a.lifecycleNext < a.lifecycle.size() ? a.lifecycle.get(a.lifecycleNext).timeMs() : Long.MAX_VALUE;
+            if (lt <= callTime[a.idx]) {
+                ev = new SimEvent.Lifecycle(a.lifecycle.get(a.lifecycleNext++));
+            } else {
+                long t = callTime[a.idx];
+                ev = new SimEvent.Call(requests.build(a, t));
+                emittedCalls++;
+                callTime[a.idx] = a.sent < a.planned ? bounded(a, a.following(t)) : Long.MAX_VALUE;
+            }
+            push(a);
+            last = Math.max(last, ev.timeMs());
+            return ev;
+        }
+    }
+
+    @Override
+    public void onBlocked(String accountId, long timeMs) {
+        List<Actor> as = world.byAccount().get(accountId);
+        if (as == null) {
+            return;
+        }
+        long t = Math.max(timeMs, last);
+        for (Actor a : as) {
+            if (a.blocked) {
+                continue;
+            }
+            a.blocked = true;
+            versions[a.idx]++;
+            long remaining = a.active ? a.planned - a.sent : 0;
+            Group g = a.group;
+            int k = g.pop.reserves().perBlock();
+            if (g.campaign && remaining > 0 && k > 0) {
+                int n = Math.min(k, g.reserves.size() - g.nextReserve);
+                for (int j = 0; j < n; j++) {
+                    Actor r = g.reserves.get(g.nextReserve++);
+                    long share = remaining / n + (j < remaining % n ? 1 : 0);
+                    long start = t + 1 + (long) r.exp(g.pop.reserves().delayMinutes() * 60_000.0);
+                    if (g.pop.reserves().mode().equals("fresh")) {
+                        Accounts.lifecycle(r, t + 1 + (long) r.exp(60_000.0), g.nextReserve - 1, world.seed());
+                        start = Math.max(start, r.createdMs + 300_000);
+                    }
+                    r.active = true;
+                    r.plan(share, start, Math.max(g.endMs, start + 86_400_000L));
+                    callTime[r.idx] = share > 0 ? r.firstTime() : Long.MAX_VALUE;
+                    activatedReserves++;
+                    push(r);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Truth truth() {
+        return world.truth();
+    }
+
+    /**
+     * Interactions planned by the initially active accounts: exact for campaigns, expected for the benign
+     * population (which stops at the window end).
+     */
+    public long plannedInteractions() {
+        return world.plannedInteractions();
+    }
+
+    /** Interactions emitted so far. */
+    public long emittedInteractions() {
+        return emittedCalls;
+    }
+
+    /** Reserve accounts activated so far by blocks. */
+    public long activatedReserves() {
+        return activatedReserves;
+    }
+
+    /** Which corpora and ipintel data the run used. */
+    public String dataOrigin() {
+        return world.corporaOrigin() + "; ipintel " + world.ipOrigin();
+    }
+
+    @Override
+    public void close() {
+        queue.clear();
+    }
+
+    /** The built population: actors by index, by account id, and the truth. */
+    record Population0(List<Actor> actors, Map<String, List<Actor>> byAccount, Truth truth, long plannedInteractions,
+                       long seed, String corporaOrigin, String ipOrigin) {
+        Population0 {
+            byAccount = new HashMap<>(byAccount);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.iolaus.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iolaus.sim.gen.SimulatedSource;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EnforcementTest {
+    @Test
+    void onBlocked_stopsTheAccountAndActivatesTwoReservesThatTakeOverItsWork() {
+        SimulatedSource src = Fixtures.open("smoke", 0.2);
+        Truth truth = src.truth();
+        Truth.CampaignTruth camp = truth.campaigns().get("smoke-extract");
+        Set<String> reserves = new HashSet<>(camp.reserveAccounts());
+        String victim = null;
+        long blockedAt = 0;
+        long lastTime = Long.MIN_VALUE;
+        Map<String, Long> calls = new HashMap<>();
+        Set<String> reservesAfter = new HashSet<>();
+        long afterBlock = 0;
+        for (SimEvent e; (e = src.next()) != null; ) {
+            assertThat(e.timeMs()).isGreaterThanOrEqualTo(lastTime);
+            lastTime = e.timeMs();
+            if (!(e instanceof SimEvent.Call c)) {
+                continue;
+            }
+            String acct = c.interaction().accountId();
+            long n = calls.merge(acct, 1L, Long::sum);
+            if (victim == null && camp.accounts().contains(acct) && n == 20) {
+                victim = acct;
+                blockedAt = e.timeMs();
+                src.onBlocked(acct, blockedAt);
+            } else if (victim != null) {
+                assertThat(acct).isNotEqualTo(victim);
+                if (reserves.contains(acct)) {
+                    reservesAfter.add(acct);
+                    afterBlock++;
+                }
+            }
+        }
+        assertThat(victim).isNotNull();
+        assertThat(calls.get(victim)).isEqualTo(20);
+        assertThat(reservesAfter).hasSize(2);
+        assertThat(src.activatedReserves()).isEqualTo(2);
+        long campaignCalls = camp.accounts().stream().mapToLong(a -> calls.getOrDefault(a, 0L)).sum() + afterBlock;
+        // the reserves carried exactly the blocked account's remaining plan: nothing was lost or invented
+        assertThat(campaignCalls).isEqualTo(camp.plannedInteractions());
+    }
+
+    @Test
+    void simulate_withoutEnforcement_sendsNoReserveTrafficButListsReserves() {
+        SimulatedSource src = Fixtures.open("smoke", 0.1);
+        Set<String> reserves = new HashSet<>(src.truth().campaigns().get("smoke-extract").reserveAccounts());
+        assertThat(reserves).isNotEmpty();
+        assertThat(reserves).allMatch(r -> src.truth().accounts().get(r).reserve());
+        for (SimEvent e; (e = src.next()) != null; ) {
+            if (e instanceof SimEvent.Call c) {
+                assertThat(reserves).doesNotContain(c.interaction().accountId());
+            }
+        }
+    }
+
+    @Test
+    void onBlocked_unknownAccount_isIgnored() {
+        SimulatedSource src = Fixtures.open("smoke", 0.05);
+        src.onBlocked("acct_nobody", 0);
+        assertThat(src.next()).isNotNull();
+    }
+}
