@@ -101,7 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             Files.deleteIfExists(qfile);
         }
-        out.printf("detectors: %s; policy: %s; %,d events in %.1f s; event time %s to %s%n",
+        out.printf("detectors: %s; policy: %s; %,d events in %.1f s; interactions from %s to %s%n",
                 String.join(", ", a.detectors()), a.policy(), a.stats().interactions() + a.stats().accountEvents(),
                 secs, a.from(), a.to());
         out.printf("%d campaigns, %d accounts flagged, %d decisions (%d cauterized accounts)%n", a.campaigns().size(),

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 UpstreamFakeCommand.class,
                 BenchGatewayCommand.TopLevel.class,
+                BenchCommand.class,
                 EvalCommand.class,
                 ValidateCommand.class,
                 AnalyzeCommand.class,

@@ -46,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
                 + GatewayConfig.host(cfg.listen()) + ":" + gw.port() + " -> " + cfg.upstreams().openai().baseUrl()
                 + (cfg.upstreams().anthropic().baseUrl().equals(cfg.upstreams().openai().baseUrl()) ? ""
                 : " (anthropic " + cfg.upstreams().anthropic().baseUrl() + ")")
-                + ", data " + cfg.dataPath().toAbsolutePath().normalize() + ", metrics at " + cfg.metricsPath());
+                + ", data " + cfg.dataPath().toAbsolutePath().normalize() + ", metrics at " + cfg.metricsPath()
+                + ", transport " + gw.transport());
         System.out.flush();
         stop.await();
         return 0;

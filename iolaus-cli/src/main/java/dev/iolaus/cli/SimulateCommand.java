@@ -38,20 +38,28 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default: ../shared/ipintel when it exists, else built-in ranges).")
     Path ipintel;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (required unless --dry-run).")
     Path out;
+
+    @Option(names = "--dry-run", description = "Generate and count only, write nothing (measures generation alone).")
+    boolean dryRun;
 
     @Override
     public Integer call() {
+        if (out == null && !dryRun) {
+            throw new IllegalArgumentException("--out DIR is required (or --dry-run)");
+        }
         ScenarioSpec spec = ScenarioLoader.load(scenario);
         long t0 = System.nanoTime();
         SimulatedSource src = Simulator.open(spec, new SimOptions(scale, seed, corpora, ipintel));
         ProgressBar bar = new ProgressBar(System.err, src.plannedInteractions(), "interactions");
-        SimulationWriter.Summary s = SimulationWriter.write(src, out, bar::update);
+        SimulationWriter.Summary s = dryRun ? SimulationWriter.count(src, bar::update)
+                : SimulationWriter.write(src, out, bar::update);
         bar.finish();
         double secs = (System.nanoTime() - t0) / 1e9;
         RunSummary.print(System.out, src.truth(), s, src.dataOrigin());
-        System.out.printf(Locale.ROOT, "wrote %s in %.1fs (%,.0f interactions/s)%n", out, secs, s.interactions() / secs);
+        System.out.printf(Locale.ROOT, "%s in %.1fs (%,.0f interactions/s)%n", dryRun ? "generated (dry run)" : "wrote " + out,
+                secs, s.interactions() / secs);
         return 0;
     }
 }

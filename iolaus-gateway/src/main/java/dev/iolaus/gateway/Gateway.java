@@ -66,6 +66,11 @@ public final class Gateway implements AutoCloseable {
         return capture;
     }
 
+    /** The network transport in use ({@code epoll} or {@code nio}). */
+    public String transport() {
+        return server.transport();
+    }
+
     /** The bound port. */
     public int port() {
         return server.port();

@@ -46,7 +46,8 @@ record CampaignQuality(Double purity, Double completeness) {
             String dominant = null;
             int top = 0;
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                if (e.getValue() > top || (e.getValue() == top && dominant != null && e.getKey().compareTo(dominant) < 0)) {
+                boolean tieFirst = e.getValue() == top && dominant != null && e.getKey().compareTo(dominant) < 0;
+                if (e.getValue() > top || tieFirst) {
                     top = e.getValue();
                     dominant = e.getKey();
                 }

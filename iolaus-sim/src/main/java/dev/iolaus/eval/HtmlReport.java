@@ -14,7 +14,7 @@ import java.util.NavigableMap;
  * simulated hour, and cumulative flagged attacker and benign accounts).
  */
 final class HtmlReport {
-    private static final int W = 380;
+    private static final int W = 360;
     private static final int H = 220;
     private static final int PAD = 36;
 
@@ -46,9 +46,12 @@ final class HtmlReport {
                 Fmt.pct(ConsoleTable.meanLeakage(d, true)), Fmt.rate(d.throughputPerS()), d.peakHeapMb())));
         sb.append("</table><h2>Precision-recall curves</h2><div class=\"plots\">");
         r.detectors().forEach((n, d) -> sb.append(prCurve(n, d)));
-        sb.append("</div><h2>Detection timeline</h2><p>Per simulated hour: attack calls served (red), benign calls "
-                + "served (grey, own scale); cumulative flagged attacker accounts (blue) and benign accounts (orange) "
-                + "on the right scale.</p><div class=\"plots\">");
+        sb.append("</div><h2>Detection timeline</h2><p>Per simulated hour, each scaled to its own maximum: "
+                + "<span style=\"color:#c0392b\">&#9632; attack calls served</span>, "
+                + "<span style=\"color:#999\">&#9632; benign calls served</span>; cumulative "
+                + "<span style=\"color:#1f5fbf\">&#9632; flagged attacker accounts</span> and "
+                + "<span style=\"color:#e67e22\">&#9632; flagged benign accounts</span> (shared scale, its maximum "
+                + "top right).</p><div class=\"plots\">");
         long[] span = span(result);
         result.runs().forEach((n, run) -> sb.append(timeline(n, run.ledger().timeline(), span)));
         sb.append("</div></body></html>\n");
@@ -73,7 +76,7 @@ final class HtmlReport {
     static String prCurve(String name, DetectorReport d) {
         StringBuilder sb = new StringBuilder("<figure><figcaption>").append(esc(name)).append(" (AP ")
                 .append(Fmt.num(d.averagePrecision(), 3)).append(")</figcaption>");
-        sb.append(frame("recall", "precision"));
+        sb.append(frame("recall", "precision", "1"));
         List<PrPoint> pts = d.prCurve();
         if (!pts.isEmpty()) {
             StringBuilder path = new StringBuilder();
@@ -92,7 +95,7 @@ final class HtmlReport {
     static String timeline(String name, NavigableMap<Long, Ledger.Bucket> tl, long[] span) {
         StringBuilder sb = new StringBuilder("<figure><figcaption>").append(esc(name)).append("</figcaption>");
         sb.append(frame(span[1] > span[0] ? Instant.ofEpochMilli(span[0]).toString().substring(0, 10) + " .. "
-                + Instant.ofEpochMilli(span[1]).toString().substring(0, 10) : "simulated time", ""));
+                + Instant.ofEpochMilli(span[1]).toString().substring(0, 10) : "simulated time", "", "max"));
         double maxAttack = 1;
         double maxBenign = 1;
         long attackFlags = 0;
@@ -127,12 +130,6 @@ final class HtmlReport {
         line(sb, fb, "#e67e22", 2);
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f flagged</text>",
                 W - 2, PAD - 4, maxFlags));
-        String[][] legend = {{"#c0392b", "attack served"}, {"#aaa", "benign served"}, {"#1f5fbf", "flagged attackers"},
-            {"#e67e22", "flagged benign"}};
-        for (int k = 0; k < legend.length; k++) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", PAD + 4 + 80 * k,
-                    PAD - 16, legend[k][0], legend[k][1]));
-        }
         return sb.append("</svg></figure>").toString();
     }
 
@@ -148,14 +145,14 @@ final class HtmlReport {
         return lo == Long.MAX_VALUE ? new long[] {0, 1} : new long[] {lo, hi};
     }
 
-    private static String frame(String xLabel, String yLabel) {
+    private static String frame(String xLabel, String yLabel, String top) {
         return String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" "
                         + "viewBox=\"0 0 %d %d\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" "
                         + "stroke=\"#999\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>"
                         + "<text x=\"10\" y=\"%d\" transform=\"rotate(-90 10 %d)\" text-anchor=\"middle\">%s</text>"
-                        + "<text x=\"%d\" y=\"%d\">0</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">1</text>",
+                        + "<text x=\"%d\" y=\"%d\">0</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                 W, H, W, H, PAD, PAD, W - 2 * PAD, H - 2 * PAD, W / 2, H - 8, esc(xLabel), H / 2, H / 2, esc(yLabel),
-                PAD - 10, H - PAD + 12, PAD - 4, PAD + 4);
+                PAD - 10, H - PAD + 12, PAD - 4, PAD + 4, esc(top));
     }
 
     private static void point(StringBuilder path, double fx, double fy) {

@@ -12,21 +12,28 @@ import dev.iolaus.io.json.JsonlWriter;
 import dev.iolaus.model.AccountEvent;
 import dev.iolaus.model.Interaction;
 import dev.iolaus.sim.gen.SimulatedSource;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
  * Writes a simulated stream to a directory: {@code interactions.jsonl.gz}, {@code accounts.jsonl.gz} and
- * {@code truth.json}. Generation runs on the calling thread and encoding plus compression on a writer thread, with
- * a bounded queue between them, so memory does not grow with the number of interactions.
+ * {@code truth.json}. Generation runs on the calling thread; encoding and gzip compression of chunks of interactions
+ * run on worker threads (see {@link GzipChunks}), with a bounded number of chunks in flight, so memory does not
+ * grow with the number of interactions and the output is the same bytes for a seed.
  */
 public final class SimulationWriter {
     /** Files written. */
@@ -36,8 +43,8 @@ public final class SimulationWriter {
     /** Ground truth file. */
     public static final String TRUTH = "truth.json";
 
-    private static final int BATCH = 2048;
-    private static final List<SimEvent> END = List.of();
+    private static final int CHUNK = 4096;
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private SimulationWriter() {
     }
@@ -59,7 +66,7 @@ public final class SimulationWriter {
     /**
      * Drains the source into {@code out}.
      *
-     * @param progress called with the number of interactions generated so far, about every 50k
+     * @param progress called with the number of interactions generated so far, about every 65k
      */
     public static Summary write(SimulatedSource src, Path out, LongConsumer progress) {
         try {
@@ -67,72 +74,86 @@ public final class SimulationWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + out, e);
         }
-        BlockingQueue<List<SimEvent>> queue = new ArrayBlockingQueue<>(32);
-        long[] stats = new long[6];
-        stats[4] = Long.MAX_VALUE;
-        stats[5] = Long.MIN_VALUE;
-        Throwable[] failure = new Throwable[1];
-        Thread writer = Thread.ofPlatform().name("iolaus-sim-writer").start(() -> {
-            try (JsonlWriter<Interaction> iw = JsonlWriter.open(out.resolve(INTERACTIONS), EventCodecs.INTERACTION);
-                 JsonlWriter<AccountEvent> aw = JsonlWriter.open(out.resolve(ACCOUNTS), EventCodecs.ACCOUNT_EVENT)) {
-                for (List<SimEvent> batch; (batch = queue.take()) != END; ) {
-                    for (SimEvent e : batch) {
-                        if (e instanceof SimEvent.Call c) {
-                            Interaction i = c.interaction();
-                            iw.write(i);
-                            stats[0]++;
-                            stats[2] += i.usage().inputTokens();
-                            stats[3] += i.usage().outputTokens();
-                            stats[4] = Math.min(stats[4], i.timeMs());
-                            stats[5] = Math.max(stats[5], i.timeMs());
-                        } else if (e instanceof SimEvent.Lifecycle l) {
-                            aw.write(l.event());
-                            stats[1]++;
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "iolaus-sim-gzip");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] st = {0, 0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE};
+        Deque<Future<byte[]>> inflight = new ArrayDeque<>();
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(INTERACTIONS)), 1 << 16);
+             JsonlWriter<AccountEvent> aw = JsonlWriter.open(out.resolve(ACCOUNTS), EventCodecs.ACCOUNT_EVENT)) {
+            List<Interaction> chunk = new ArrayList<>(CHUNK);
+            boolean any = false;
+            for (SimEvent e; (e = src.next()) != null; ) {
+                if (e instanceof SimEvent.Call c) {
+                    Interaction i = c.interaction();
+                    chunk.add(i);
+                    st[0]++;
+                    st[2] += i.usage().inputTokens();
+                    st[3] += i.usage().outputTokens();
+                    st[4] = Math.min(st[4], i.timeMs());
+                    st[5] = Math.max(st[5], i.timeMs());
+                    if (chunk.size() == CHUNK) {
+                        List<Interaction> full = chunk;
+                        inflight.add(pool.submit(() -> GzipChunks.member(full)));
+                        chunk = new ArrayList<>(CHUNK);
+                        any = true;
+                        // bounded: memory does not grow with the number of interactions
+                        while (inflight.size() > 2 * WORKERS) {
+                            file.write(inflight.poll().get());
                         }
                     }
-                }
-            } catch (Throwable t) {
-                failure[0] = t;
-                queue.clear();
-            }
-        });
-        long calls = 0;
-        List<SimEvent> batch = new ArrayList<>(BATCH);
-        try {
-            for (SimEvent e; (e = src.next()) != null; ) {
-                batch.add(e);
-                if (e instanceof SimEvent.Call && (++calls & 0xFFFF) == 0) {
-                    progress.accept(calls);
-                }
-                if (batch.size() == BATCH) {
-                    put(queue, batch, writer, failure);
-                    batch = new ArrayList<>(BATCH);
+                    if ((st[0] & 0xFFFF) == 0) {
+                        progress.accept(st[0]);
+                    }
+                } else if (e instanceof SimEvent.Lifecycle l) {
+                    aw.write(l.event());
+                    st[1]++;
                 }
             }
-            put(queue, batch, writer, failure);
-            put(queue, END, writer, failure);
-            writer.join();
+            if (!chunk.isEmpty() || !any) {
+                List<Interaction> last = chunk;
+                inflight.add(pool.submit(() -> GzipChunks.member(last)));
+            }
+            while (!inflight.isEmpty()) {
+                file.write(inflight.poll().get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writer.interrupt();
             throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("writing " + out + " failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        if (failure[0] != null) {
-            throw new IllegalStateException("writing " + out + " failed: " + failure[0].getMessage(), failure[0]);
-        }
-        progress.accept(calls);
+        progress.accept(st[0]);
         writeTruth(src.truth(), out.resolve(TRUTH));
-        return new Summary(stats[0], stats[1], stats[2], stats[3], stats[4], stats[5]);
+        return new Summary(st[0], st[1], st[2], st[3], st[4], st[5]);
     }
 
-    private static void put(BlockingQueue<List<SimEvent>> q, List<SimEvent> b, Thread writer, Throwable[] failure)
-            throws InterruptedException {
-        while (!q.offer(b, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (!writer.isAlive()) {
-                throw new IllegalStateException("writer stopped: " + (failure[0] == null ? "?" : failure[0].getMessage()),
-                        failure[0]);
+    /** Drains the source without writing anything (measures generation alone) and summarises it. */
+    public static Summary count(EventSource src, LongConsumer progress) {
+        long[] st = {0, 0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (SimEvent e; (e = src.next()) != null; ) {
+            if (e instanceof SimEvent.Call c) {
+                Interaction i = c.interaction();
+                st[0]++;
+                st[2] += i.usage().inputTokens();
+                st[3] += i.usage().outputTokens();
+                st[4] = Math.min(st[4], i.timeMs());
+                st[5] = Math.max(st[5], i.timeMs());
+                if ((st[0] & 0xFFFF) == 0) {
+                    progress.accept(st[0]);
+                }
+            } else {
+                st[1]++;
             }
         }
+        progress.accept(st[0]);
+        return new Summary(st[0], st[1], st[2], st[3], st[4], st[5]);
     }
 
     /** Writes the truth as pretty JSON with snake_case keys. */

@@ -32,6 +32,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void referenceFile_documentingEveryKey_isAValidScenario() {
+        ScenarioSpec s = ScenarioLoader.load("reference");
+        assertThat(s.campaigns().get(0).reserves().perBlock()).isEqualTo(2);
+        assertThat(Simulator.open(s, Fixtures.options(0.1)).next()).isNotNull();
+    }
+
+    @Test
     void load_unknownKey_isAClearError() {
         assertThatThrownBy(() -> Fixtures.yaml(Fixtures.tiny("    colour: blue\n")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");

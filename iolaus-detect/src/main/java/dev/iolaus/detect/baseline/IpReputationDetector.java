@@ -76,10 +76,10 @@ public final class IpReputationDetector implements Detector {
         }
         c[1]++;
         if (c[1] == minHits) {
+            String as = info.asn() > 0 ? " (AS" + info.asn() + (info.org() == null ? "" : " " + info.org()) + ")" : "";
             out.flag(new AccountFinding(NAME, interaction.accountId(), (double) c[1] / c[0], interaction.time(), null,
-                    List.of(new Evidence("ip_reputation", "called from " + kind + " address " + interaction.clientIp()
-                            + (info.asn() > 0 ? " (AS" + info.asn() + (info.org() == null ? "" : " " + info.org()) + ")" : ""),
-                            1.0))));
+                    List.of(new Evidence("ip_reputation",
+                            "called from " + kind + " address " + interaction.clientIp() + as, 1.0))));
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Map;
  * account labels shuffled away) give the distribution of {@code T} under "this window is drawn from all traffic";
  * the last {@code null_windows} of them are kept, and {@code p = (1 + #{T_null >= T}) / (1 + #null)}. Features
  * are correlated and not Gaussian, so the analytic chi-square threshold would be badly miscalibrated; the empirical
- * null is not. The account is flagged when {@code p < alpha}; its score is the largest {@code 1 - p} seen. Options:
+ * null is not. The account is flagged when {@code p < alpha}, which first becomes possible once about
+ * {@code 1 / alpha} null windows exist; its score is the largest {@code 1 - p} seen. Options:
  * {@code window} (default 50), {@code alpha} (default 0.001), {@code null_windows} (default 2000), {@code min_null}
  * (null windows needed before testing starts, default 200).
  */

@@ -26,6 +26,8 @@ public final class AccountDirectory implements AccountLookup {
     static final int MAX_ATTRIBUTES = 12;
 
     private final Map<String, Entry> entries;
+    /** Accounts seen only through account events so far (signed up, no request yet), in signup order. */
+    private final java.util.LinkedHashSet<String> dormant = new java.util.LinkedHashSet<>();
 
     /** One account's state. */
     static final class Entry {
@@ -67,7 +69,11 @@ public final class AccountDirectory implements AccountLookup {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, AccountDirectory.Entry> eldest) {
-                return size() > capacity;
+                if (size() > capacity) {
+                    dormant.remove(eldest.getKey());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -79,6 +85,9 @@ public final class AccountDirectory implements AccountLookup {
     /** Records an account event's facts (signup time, country, plan, payment). */
     Entry update(AccountEvent e) {
         Entry en = entry(e.accountId());
+        if (en.interactions == 0) {
+            dormant.add(e.accountId());
+        }
         switch (e.type()) {
             case CREATED -> {
                 en.createdMs = e.timeMs();
@@ -106,7 +115,9 @@ public final class AccountDirectory implements AccountLookup {
     /** Records an interaction's facts (address, key); the entry's interaction count is incremented. */
     Entry update(Interaction i) {
         Entry en = entry(i.accountId());
-        en.interactions++;
+        if (en.interactions++ == 0) {
+            dormant.remove(i.accountId());
+        }
         if (i.clientIp() != null) {
             en.lastIp = i.clientIp();
         }
@@ -161,6 +172,11 @@ public final class AccountDirectory implements AccountLookup {
     public long interactions(String accountId) {
         Entry en = entries.get(accountId);
         return en == null ? 0 : en.interactions;
+    }
+
+    /** Accounts that signed up (or added a card) but sent no request yet, oldest first (a copy). */
+    public List<String> dormantAccounts() {
+        return new ArrayList<>(dormant);
     }
 
     /** Accounts remembered. */

@@ -6,6 +6,8 @@ import dev.iolaus.model.Campaign;
 import dev.iolaus.model.Decision;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,8 +30,20 @@ final class CampaignBook {
         this.cauterizer = cauterizer;
     }
 
-    void update(Campaign c) {
+    /**
+     * What a campaign report changed.
+     *
+     * @param previous the campaign's earlier state, or null when new
+     * @param newMembers members not in the earlier state
+     * @param linked true when the campaign is blocked, grew, and new attribute values now link
+     */
+    record Update(Campaign previous, Set<String> newMembers, boolean linked) {
+    }
+
+    /** Records a campaign report. */
+    Update update(Campaign c) {
         Campaign old = byId.put(c.id(), c);
+        Set<String> added = new HashSet<>();
         if (old != null) {
             for (String a : old.accounts()) {
                 if (!c.accounts().contains(a)) {
@@ -39,42 +53,42 @@ final class CampaignBook {
         }
         for (String a : c.accounts()) {
             campaignOfAccount.put(a, c.id());
+            if (old == null || !old.accounts().contains(a)) {
+                added.add(a);
+            }
         }
         Blocked b = blocked.get(c.id());
-        if (b != null && c.accounts().size() > b.members) {
-            register(c, b.untilMs, b.shadow);
-        }
+        boolean linked = b != null && c.accounts().size() > b.members && register(c, b.untilMs, b.shadow);
+        return new Update(old, added, linked);
     }
 
-    /** A BLOCK decision was made in this campaign's name. */
-    void blocked(Campaign c, Decision d) {
+    /** A BLOCK decision was made in this campaign's name; true when new attribute values now link. */
+    boolean blocked(Campaign c, Decision d) {
         long until = d.expiresAt() == null ? Long.MAX_VALUE : d.expiresAt().toEpochMilli();
         Blocked b = blocked.get(c.id());
         // An enforced block supersedes a shadow one; otherwise register once per membership size.
         if (b != null && b.members >= c.accounts().size() && (d.shadow() || !b.shadow) && until <= b.untilMs) {
-            return;
+            return false;
         }
         boolean shadow = b == null ? d.shadow() : b.shadow && d.shadow();
-        register(c, Math.max(until, b == null ? until : b.untilMs), shadow);
+        return register(c, Math.max(until, b == null ? until : b.untilMs), shadow);
     }
 
-    private void register(Campaign c, long untilMs, boolean shadow) {
+    private boolean register(Campaign c, long untilMs, boolean shadow) {
         Map<StrongAttribute, Integer> counts = new HashMap<>();
         for (String member : c.accounts()) {
             for (StrongAttribute a : directory.attributes(member)) {
                 counts.merge(a, 1, Integer::sum);
             }
         }
-        cauterizer.block(c.id(), c.detector(), c.score(), counts, untilMs, shadow);
+        Cauterizer.Registration r = cauterizer.block(c.id(), c.detector(), c.score(), counts, c.accounts().size(),
+                untilMs, shadow);
         blocked.put(c.id(), new Blocked(c.accounts().size(), untilMs, shadow));
+        return r.registered() > 0;
     }
 
     Campaign get(String id) {
         return byId.get(id);
-    }
-
-    boolean isMember(String accountId) {
-        return campaignOfAccount.containsKey(accountId);
     }
 
     String campaignOf(String accountId) {

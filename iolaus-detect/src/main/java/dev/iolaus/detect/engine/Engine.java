@@ -19,7 +19,10 @@ import dev.iolaus.model.Interaction;
 import dev.iolaus.model.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,6 +36,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link Detector#onWatermark} and lapsed decisions expire. Nothing here reads the wall clock.
  */
 public final class Engine {
+    private static final int SWEEP_PASSES = 4;
+    private static final long SWEEP_SPACING_MS = 15 * 60_000L;
+
     private final List<Detector> detectors;
     private final Decider decider;
     private final Cauterizer cauterizer;
@@ -44,6 +50,8 @@ public final class Engine {
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Sink sink = new Sink();
     private final List<StrongAttribute> fresh = new ArrayList<>(8);
+    /** Profiles each campaign matched at its last report, to decide only new members when nothing else changed. */
+    private final Map<String, BitSet> matchedProfiles = new HashMap<>();
 
     private long maxEventMs = Long.MIN_VALUE;
     private long watermarkMs = Long.MIN_VALUE;
@@ -55,6 +63,7 @@ public final class Engine {
     private long cauterized;
     private long campaignUpdates;
     private long late;
+    private long lastSweepMs = Long.MIN_VALUE / 2;
 
     /** An engine with the default attribute extraction and options. */
     public Engine(List<Detector> detectors, Policy policy) {
@@ -130,9 +139,11 @@ public final class Engine {
     }
 
     private void cauterize(String accountId, long t) {
-        if (!cauterizer.settings().enabled() || campaigns.isMember(accountId)) {
+        if (!cauterizer.settings().enabled()) {
             return;
         }
+        // Already blocked (as a campaign member or earlier link): nothing to add. Members of other, unblocked
+        // campaigns are still checked: a link to a blocked campaign outranks a weaker finding.
         Decision held = table.any(Scope.ACCOUNT, accountId, t);
         if (held != null && held.action() == Action.BLOCK) {
             return;
@@ -196,10 +207,36 @@ public final class Engine {
     }
 
     private void emitAll(List<Decision> ds, Campaign campaign) {
+        boolean registered = false;
         for (Decision d : ds) {
             emit(d);
             if (campaign != null && d.action() == Action.BLOCK) {
-                campaigns.blocked(campaign, d);
+                registered |= campaigns.blocked(campaign, d);
+            }
+        }
+        if (registered) {
+            sweepDormant(maxEventMs, true);
+        }
+    }
+
+    /**
+     * A campaign was blocked: check every account that signed up but sent nothing yet, so its held-back reserves are
+     * blocked before their first request. Linked accounts' attributes join the campaign, so passes repeat (at most
+     * {@value #SWEEP_PASSES}) while they find more.
+     */
+    private void sweepDormant(long t, boolean newBlock) {
+        // A growing campaign re-registers often; its sweeps are spaced out (first requests are checked anyway).
+        if (!cauterizer.settings().enabled() || !newBlock && t < lastSweepMs + SWEEP_SPACING_MS) {
+            return;
+        }
+        lastSweepMs = t;
+        for (int pass = 0; pass < SWEEP_PASSES; pass++) {
+            long before = cauterized;
+            for (String id : directory.dormantAccounts()) {
+                cauterize(id, t);
+            }
+            if (cauterized == before) {
+                return;
             }
         }
     }
@@ -219,12 +256,28 @@ public final class Engine {
         @Override
         public void campaign(Campaign c) {
             campaignUpdates++;
-            campaigns.update(c);
+            CampaignBook.Update u = campaigns.update(c);
             for (EngineListener l : listeners) {
                 l.onCampaign(c);
             }
             // Decided at the current event time: the campaign is known now, whatever its members' timestamps say.
-            emitAll(decider.decide(Subject.of(c, Instant.ofEpochMilli(maxEventMs))), c);
+            // An update that neither adds members nor raises the score is not decided again; one that only adds
+            // members decides their account-level scopes (the others were decided before), so a large campaign
+            // reported every minute costs its growth, not its size.
+            Instant now = Instant.ofEpochMilli(maxEventMs);
+            Campaign prev = u.previous();
+            Subject whole = Subject.of(c, now);
+            BitSet matching = decider.matching(whole);
+            BitSet before = matchedProfiles.put(c.id(), matching);
+            if (prev == null || !matching.equals(before)
+                    || c.score() >= prev.score() + decider.policy().minScoreRise()) {
+                emitAll(decider.decide(whole), c);
+            } else if (!u.newMembers().isEmpty()) {
+                emitAll(decider.decide(Subject.ofNewMembers(c, now, u.newMembers())), c);
+            }
+            if (u.linked()) {
+                sweepDormant(maxEventMs, false);
+            }
         }
 
         @Override
@@ -247,7 +300,7 @@ public final class Engine {
     }
 
     /** Latest state of every campaign reported, by id. */
-    public java.util.Map<String, Campaign> campaigns() {
+    public Map<String, Campaign> campaigns() {
         return campaigns.all();
     }
 

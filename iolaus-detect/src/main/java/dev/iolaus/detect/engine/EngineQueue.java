@@ -28,6 +28,7 @@ public final class EngineQueue implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean closed;
+    private volatile RuntimeException lastFailure;
 
     /**
      * Starts the engine thread.
@@ -91,8 +92,9 @@ public final class EngineQueue implements AutoCloseable {
                     engine.accept((AccountEvent) o);
                 }
             } catch (RuntimeException ex) {
-                // One bad event or detector bug must not stop detection for everyone; it is counted.
+                // One bad event or detector bug must not stop detection for everyone; it is counted and kept.
                 failures.incrementAndGet();
+                lastFailure = ex;
             }
         }
     }
@@ -105,6 +107,11 @@ public final class EngineQueue implements AutoCloseable {
     /** Events whose processing threw (and were skipped). */
     public long failures() {
         return failures.get();
+    }
+
+    /** The last exception an event's processing threw, or null: for the owner's health check and logs. */
+    public RuntimeException lastFailure() {
+        return lastFailure;
     }
 
     /** Events waiting. */

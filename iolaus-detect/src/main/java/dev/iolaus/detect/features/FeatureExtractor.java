@@ -22,6 +22,11 @@ public final class FeatureExtractor {
     /** Dataset-building score from which a prompt counts as building a dataset. */
     public static final float DATASET_THRESHOLD = 2f;
 
+    private static final int SYS_CACHE = 1024;
+    private final long[] sysKeys = new long[SYS_CACHE];
+    private final int[] sysMask = new int[SYS_CACHE];
+    private final float[] sysCotCache = new float[SYS_CACHE];
+    private final long[] sysBand = new long[SYS_CACHE];
     private final IpIntel ipIntel;
     private final Tokenizer tok = new Tokenizer();
     private final CueScorer cues = new CueScorer();
@@ -58,7 +63,13 @@ public final class FeatureExtractor {
         float sysCot = 0;
         if (sys != null) {
             systemHash = Hash64.of(sys.textHash());
-            if (sys.text() != null) {
+            int slot = (int) (systemHash & (SYS_CACHE - 1));
+            if (sysKeys[slot] == systemHash) {
+                // Apps resend one system prompt on every call: its cues and band are computed once.
+                sysCues = sysMask[slot];
+                sysCot = sysCotCache[slot];
+                systemBand = sysBand[slot];
+            } else if (sys.text() != null) {
                 tok.tokenize(sys.text());
                 cues.score(tok);
                 sysCues = cues.seen;
@@ -66,6 +77,10 @@ public final class FeatureExtractor {
                 markStops();
                 MinHash.bands(tok.norm, skip, 0, Math.min(tok.count, 48), 4, bands);
                 systemBand = bands[0];
+                sysKeys[slot] = systemHash;
+                sysMask[slot] = sysCues;
+                sysCotCache[slot] = sysCot;
+                sysBand[slot] = systemBand;
             }
         }
 

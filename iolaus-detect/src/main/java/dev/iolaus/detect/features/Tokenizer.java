@@ -47,6 +47,33 @@ public final class Tokenizer {
     /** Characters of braces, semicolons and brackets (code-like structure). */
     public int codeChars;
 
+    // ASCII classes: 1 letter, 2 digit, 4 upper case.
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            if (c >= 'a' && c <= 'z') {
+                ASCII[c] = 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                ASCII[c] = 1 | 4;
+            } else if (c >= '0' && c <= '9') {
+                ASCII[c] = 2;
+            }
+        }
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static char lower(char c) {
+        return c < 128 ? ((ASCII[c] & 4) != 0 ? (char) (c + 32) : c) : Character.toLowerCase(c);
+    }
+
+    private static boolean digit(char c) {
+        return c < 128 ? ASCII[c] == 2 : Character.isDigit(c);
+    }
+
     /** Tokenises a text; returns the number of tokens. */
     public int tokenize(String text) {
         count = 0;
@@ -91,8 +118,8 @@ public final class Tokenizer {
                     continue;
                 }
             }
-            if (Character.isLetterOrDigit(c)) {
-                if (isCjk(c)) {
+            if (letterOrDigit(c)) {
+                if (c >= 128 && isCjk(c)) {
                     long h = Hash64.mix(Hash64.step(Hash64.FNV_BASIS, c));
                     add(h, h);
                     letters++;
@@ -103,14 +130,14 @@ public final class Tokenizer {
                 int start = i;
                 long h = Hash64.FNV_BASIS;
                 boolean digitsOnly = true;
-                boolean upperFirst = Character.isUpperCase(c);
+                boolean upperFirst = c < 128 ? (ASCII[c] & 4) != 0 : Character.isUpperCase(c);
                 while (i < to) {
                     char d = s.charAt(i);
-                    if (Character.isLetterOrDigit(d) && !isCjk(d)) {
-                        digitsOnly &= Character.isDigit(d);
-                        h = Hash64.step(h, Character.toLowerCase(d));
+                    if (letterOrDigit(d) && (d < 128 || !isCjk(d))) {
+                        digitsOnly &= digit(d);
+                        h = Hash64.step(h, lower(d));
                         i++;
-                    } else if ((d == '.' || d == ',') && digitsOnly && i + 1 < to && Character.isDigit(s.charAt(i + 1))) {
+                    } else if ((d == '.' || d == ',') && digitsOnly && i + 1 < to && digit(s.charAt(i + 1))) {
                         i++;
                     } else if ((d == '\'' || d == '-') && i + 1 < to && Character.isLetter(s.charAt(i + 1)) && !digitsOnly) {
                         h = Hash64.step(h, d);

@@ -30,7 +30,7 @@ public enum AttributeKind {
     /** Card BIN and funding type. */
     BIN(0.4, false, Family.IDENTITY, "card BIN"),
     /** Normalised email hash (plus-addressing stripped): one mailbox behind several accounts. */
-    EMAIL_HASH(1.0, true, Family.IDENTITY, "email address hash"),
+    EMAIL_HASH(0.6, false, Family.IDENTITY, "email address hash"),
     /** Email domain. */
     EMAIL_DOMAIN(0.4, false, Family.IDENTITY, "email domain"),
     /** Signup address /24 or /48. */

@@ -32,11 +32,61 @@ public final class CampaignGraph {
         this.accounts = accounts;
     }
 
+    /** Holders above which a card or mailbox is a corporate or family one, not one operator's. */
+    static final int MAX_OWNER_HOLDERS = 10;
+
+    /**
+     * True for kinds one owner stands behind: a payment card. (A normalised mailbox hash would be one too, but short
+     * common addresses collide across people, so it links only together with another family.)
+     */
+    static boolean owner(AttributeKind k) {
+        return k == AttributeKind.PAYMENT;
+    }
+
+    /** Queues a posting for re-evaluation at the next pass (e.g. one of its holders just joined a campaign). */
+    public void requeue(long key) {
+        Posting p = postings.get(key);
+        if (p != null && !p.dirty && p.accounts() >= 2) {
+            p.dirty = true;
+            p.evaluatedAt = -1;
+            dirty.add(p);
+        }
+    }
+
     /** Sample slot of the account in the posting last returned by {@link #touch} (-1 when not sampled). */
     public int lastSlot;
 
-    /** Records that an account holds a value; returns the posting (created when new). */
+    /**
+     * Records that an account holds a value; returns the posting, created when the value is held by a second account,
+     * or null while only one account has been seen with it. Most prompt signatures are never shared: a direct-mapped
+     * "seen once" table ({@value #SEEN_SLOTS} slots, 12 bytes each, fixed) keeps them out of the index entirely, which
+     * is what keeps memory per account and time per call low.
+     */
     public Posting touch(AttributeKind kind, long value, int account, long timeMs) {
+        long key = kind.key(value);
+        Posting p = postings.get(key);
+        if (p == null) {
+            int slot = (int) (key ^ (key >>> 29)) & (SEEN_SLOTS - 1);
+            if (seenKey[slot] != key) {
+                seenKey[slot] = key;
+                seenAccount[slot] = account;
+                lastSlot = -1;
+                return null;
+            }
+            if (seenAccount[slot] == account) {
+                lastSlot = -1;
+                return null;
+            }
+            p = new Posting(key, kind, value, timeMs);
+            p.addAccount(seenAccount[slot], timeMs);
+            seenKey[slot] = 0;
+            postings.put(key, p);
+        }
+        return touch(p, account, timeMs);
+    }
+
+    /** Records a lifecycle value (card, mailbox, signup): always indexed, even when held by one account so far. */
+    public Posting attach(AttributeKind kind, long value, int account, long timeMs) {
         long key = kind.key(value);
         Posting p = postings.get(key);
         if (p == null) {
@@ -45,6 +95,14 @@ public final class CampaignGraph {
         }
         return touch(p, account, timeMs);
     }
+
+    private static boolean lifecycle(AttributeKind k) {
+        return k.family() == AttributeKind.Family.IDENTITY || k == AttributeKind.SIGNUP_PREFIX;
+    }
+
+    static final int SEEN_SLOTS = 1 << 20;
+    private final long[] seenKey = new long[SEEN_SLOTS];
+    private final int[] seenAccount = new int[SEEN_SLOTS];
 
     /** Records that an account holds the value of an existing posting; queues it for the next pass when shared. */
     public Posting touch(Posting p, int account, long timeMs) {
@@ -120,10 +178,10 @@ public final class CampaignGraph {
             for (int j = 0; j < count; j++) {
                 Posting q = held[j];
                 if (q != null && q.campaign >= 0 && campaign(q.campaign) == c) {
-                    double w = q.kind.linkWeight() * q.purity;
+                    double w = weight(q);
                     int f = q.kind.family().ordinal();
                     perFamily[f] = Math.max(perFamily[f], w);
-                    if (w > via.kind.linkWeight() * via.purity) {
+                    if (w > weight(via)) {
                         via = q;
                     }
                 }
@@ -144,10 +202,25 @@ public final class CampaignGraph {
         if (best == null) {
             return Optional.empty();
         }
-        boolean owner = bestVia.kind.family() == AttributeKind.Family.IDENTITY && bestVia.kind.linkWeight() >= 1.0
-                && bestVia.purity >= 0.9;
+        boolean owner = owner(bestVia.kind) && bestVia.purity >= 0.9;
         boolean strong = bestStrength >= settings.linkThreshold() && (owner || bestFamilies >= 2);
         return Optional.of(new Link(best, bestVia, bestStrength, strong));
+    }
+
+    /**
+     * Link weight of a value marking a campaign: its kind's weight times its purity, and for category-like kinds
+     * (BIN, email domain, prefixes, client stack) a popularity discount in the spirit of FRAUDAR's column weights:
+     * "gmail.com" or a university NAT says little about who belongs together, however many attackers use it.
+     */
+    static double weight(Posting q) {
+        double w = q.kind.linkWeight() * q.purity;
+        if (owner(q.kind) && q.accounts() > MAX_OWNER_HOLDERS) {
+            return 0;
+        }
+        if (!q.kind.strong() || q.kind == AttributeKind.CLIENT) {
+            w /= 1 + q.accounts() / 50.0;
+        }
+        return w;
     }
 
     /**
@@ -167,7 +240,8 @@ public final class CampaignGraph {
         dirty.clear();
         for (Posting p : work) {
             p.dirty = false;
-            if (p.n == p.evaluatedAt) {
+            // Re-test when the pooled evidence moved: every change while small, every 10% growth once large.
+            if (p.n == p.evaluatedAt || (p.campaign < 0 && p.n < p.evaluatedAt + p.evaluatedAt / 10)) {
                 continue;
             }
             p.evaluatedAt = p.n;
@@ -177,7 +251,7 @@ public final class CampaignGraph {
 
     private void evaluate(Posting p, long nowMs, Baseline b, CampaignListener listener) {
         int holders = p.accounts();
-        if (holders < settings.minAccounts()) {
+        if (holders < settings.minAccounts() && !(owner(p.kind) && holders >= 2)) {
             return;
         }
         int size = p.sampleSize();
@@ -285,7 +359,20 @@ public final class CampaignGraph {
             return;
         }
         double memberShare = size == 0 || majority == null ? 0 : (double) countIn(p, majority) / size;
-        if (majority != null && memberShare >= settings.extendPurity()) {
+        // A mailbox hash may collide across people ("john@gmail.com"): it needs members to be most of its holders.
+        if (majority != null && owner(p.kind) && holders <= MAX_OWNER_HOLDERS
+                && (p.kind == AttributeKind.PAYMENT || memberShare >= settings.extendPurity())) {
+            // One card or one mailbox behind a member and other accounts: cauterize them all, even silent reserves.
+            p.campaign = majority.id;
+            p.purity = 1f;
+            majority.addMarker(p);
+            for (int i = 0; i < size; i++) {
+                AccountState a = accounts.apply(p.sampled(i));
+                if (a.campaign < 0 && !contradicts(a, p0)) {
+                    listener.attributed(a, majority, p, 1.0, nowMs);
+                }
+            }
+        } else if (majority != null && memberShare >= settings.extendPurity()) {
             // Most holders already belong to one campaign: the value now marks it (a shared BIN, client, burst).
             p.campaign = majority.id;
             p.purity = (float) memberShare;
@@ -430,14 +517,24 @@ public final class CampaignGraph {
      * {@code idleMs} that marks no campaign.
      */
     public void sweep(long nowMs, long singletonIdleMs, long idleMs) {
+        // Lifecycle values (cards, mailboxes, signup networks) are few and must outlive a dormant reserve's silence.
+        long lifecycleIdleMs = 60 * 86_400_000L;
         postings.retain(p -> p.campaign >= 0
-                || (p.accounts() > 1 ? nowMs - p.lastMs < idleMs : nowMs - p.lastMs < singletonIdleMs));
+                || (lifecycle(p.kind) ? nowMs - p.lastMs < lifecycleIdleMs
+                : p.accounts() > 1 ? nowMs - p.lastMs < idleMs : nowMs - p.lastMs < singletonIdleMs));
         dirty.removeIf(p -> postings.get(p.key) != p);
     }
 
-    /** Approximate bytes held by postings and the table. */
+    /** Postings held per kind, split into singletons and shared values (for benchmarks and state accounting). */
+    public java.util.Map<String, int[]> census() {
+        java.util.Map<String, int[]> out = new java.util.TreeMap<>();
+        postings.forEach(p -> out.computeIfAbsent(p.kind.name(), k -> new int[2])[p.accounts() > 1 ? 1 : 0]++);
+        return out;
+    }
+
+    /** Approximate bytes held by postings, the table and the seen-once filter. */
     public long bytes() {
-        long[] total = {postings.tableBytes()};
+        long[] total = {postings.tableBytes() + SEEN_SLOTS * 12L};
         postings.forEach(p -> total[0] += p.bytes());
         return total[0];
     }

@@ -34,12 +34,15 @@ public final class Posting {
     public int grading;
     /** Dataset tells. */
     public int dataset;
-    /** Interactions per capability. */
-    public final int[] capabilities = new int[Capability.values().length];
+    /** Interactions per capability; allocated when a second account shares the value (singletons do not need it). */
+    public int[] capabilities;
     /** First and last time the value was seen, epoch ms. */
     public long firstMs;
     /** Last time the value was seen. */
     public long lastMs;
+    private int first;
+    private int firstN;
+    private int firstTells;
     private int[] sample;
     private int[] sampleN;
     private int[] sampleTells;
@@ -73,14 +76,24 @@ public final class Posting {
      */
     public int addAccount(int account, long timeMs) {
         lastMs = Math.max(lastMs, timeMs);
-        if (sample == null) {
-            sample = new int[2];
-            sampleN = new int[2];
-            sampleTells = new int[2];
-            sample[0] = account;
+        if (sampleSize == 0) {
+            first = account;
             sampleSize = 1;
             arrivals = 1;
             return 0;
+        }
+        if (sample == null) {
+            if (first == account) {
+                return 0;
+            }
+            // A second holder: from now on the value is shared and worth arrays.
+            sample = new int[4];
+            sampleN = new int[4];
+            sampleTells = new int[4];
+            sample[0] = first;
+            sampleN[0] = firstN;
+            sampleTells[0] = firstTells;
+            capabilities = new int[Capability.values().length];
         }
         for (int i = 0; i < sampleSize; i++) {
             if (sample[i] == account) {
@@ -125,21 +138,26 @@ public final class Posting {
     public void addContent(InteractionFeatures f, long timeMs, int slot) {
         addContent(f, timeMs);
         if (slot >= 0 && slot < sampleSize) {
-            sampleN[slot]++;
-            if (f.extractionTell()) {
-                sampleTells[slot]++;
+            if (sample == null) {
+                firstN++;
+                firstTells += f.extractionTell() ? 1 : 0;
+            } else {
+                sampleN[slot]++;
+                if (f.extractionTell()) {
+                    sampleTells[slot]++;
+                }
             }
         }
     }
 
     /** Interactions of the sampled holder in slot i that carried this value. */
     public int sampledN(int i) {
-        return sampleN[i];
+        return sample == null ? firstN : sampleN[i];
     }
 
     /** Extraction tells among them. */
     public int sampledTells(int i) {
-        return sampleTells[i];
+        return sample == null ? firstTells : sampleTells[i];
     }
 
     /** Pools one interaction's content counters. */
@@ -161,13 +179,15 @@ public final class Posting {
         if (f.dataset()) {
             dataset++;
         }
-        capabilities[f.capability().ordinal()]++;
+        if (capabilities != null) {
+            capabilities[f.capability().ordinal()]++;
+        }
     }
 
     /** Distinct accounts holding the value (exact up to the sample size, then estimated). */
     public int accounts() {
         if (sample == null) {
-            return 0;
+            return sampleSize;
         }
         return distinct == null || sampleSize < SAMPLE ? sampleSize : Math.max(SAMPLE, estimated);
     }
@@ -179,7 +199,7 @@ public final class Posting {
 
     /** The i-th sampled account index. */
     public int sampled(int i) {
-        return sample[i];
+        return sample == null ? first : sample[i];
     }
 
     /** FRAUDAR's column weight: popular values say little about who belongs together. */
@@ -189,7 +209,8 @@ public final class Posting {
 
     /** Approximate bytes held. */
     public int bytes() {
-        return 96 + 16 + 4 * capabilities.length + (sample == null ? 0 : 48 + 12 * sample.length)
+        return 120 + (capabilities == null ? 0 : 16 + 4 * capabilities.length)
+                + (sample == null ? 0 : 48 + 12 * sample.length)
                 + (distinct == null ? 0 : distinct.bytes());
     }
 }

@@ -213,7 +213,7 @@ public final class IolausDetector implements Detector {
             }
         }
         baseline.estimateDispersion(tells, n, k);
-        graph.sweep(nowMs, 6 * HOUSEKEEPING_MS, 7 * 24 * HOUSEKEEPING_MS);
+        graph.sweep(nowMs, 6 * HOUSEKEEPING_MS, 24 * HOUSEKEEPING_MS);
         emitCampaigns(true);
     }
 
@@ -221,7 +221,11 @@ public final class IolausDetector implements Detector {
         if (value == 0 || count >= MAX_HELD) {
             return count;
         }
-        held[count] = graph.touch(kind, value, st.index, t);
+        Posting p = graph.touch(kind, value, st.index, t);
+        if (p == null) {
+            return count;
+        }
+        held[count] = p;
         slots[count] = graph.lastSlot;
         return count + 1;
     }
@@ -241,7 +245,7 @@ public final class IolausDetector implements Detector {
     }
 
     private void attachStatic(AccountState st, AttributeKind kind, long value, String display, long t) {
-        Posting p = graph.touch(kind, value, st.index, t);
+        Posting p = graph.attach(kind, value, st.index, t);
         if (display != null && p.display == null) {
             p.display = display;
         }
@@ -269,6 +273,12 @@ public final class IolausDetector implements Detector {
         if (st.campaign < 0) {
             c.members++;
             c.changed = true;
+            // Its cards, mailboxes and signup values may now mark the campaign: test them at the next pass.
+            for (long key : st.staticAttrs) {
+                if (key != 0) {
+                    graph.requeue(key);
+                }
+            }
         }
         st.campaign = c.id;
         st.score = (float) Math.max(st.score, c.score * Math.min(1, strength));
@@ -386,6 +396,11 @@ public final class IolausDetector implements Detector {
             b += s.bytes() + 64L;
         }
         return b;
+    }
+
+    /** Attribute values held per kind: [singletons, shared]. */
+    public Map<String, int[]> census() {
+        return graph.census();
     }
 
     /** All campaigns found so far, in public form. */

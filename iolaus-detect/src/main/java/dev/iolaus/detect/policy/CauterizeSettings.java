@@ -15,16 +15,19 @@ import java.util.Set;
  *     fingerprint carried by thousands of customers does not
  * @param minMembers campaign members that must carry a value for it to be registered, by attribute kind, with a
  *     {@code default} entry: one member's card is strong, one member's system prompt is not
- * @param maxLinkRatio an attribute stops linking once it has blocked more than this many times the campaign's
- *     members carrying it (guards against a value that was rare and became popular)
+ * @param maxLinkRatio a campaign cauterizes at most this many times its member count (0: no cap): reserves replace
+ *     blocked accounts one or two for one, so far more links mean a link has gone astray
  * @param capacity most attribute values remembered; the oldest registrations are dropped beyond it
  */
 public record CauterizeSettings(boolean enabled, Duration duration, Set<String> kinds, double minMemberShare,
                                 Map<String, Integer> minMembers, double maxLinkRatio, int capacity) {
-    /** Defaults: on, 30 days, the four strong kinds plus system prompts, members at least half the carriers. */
+    /**
+     * Defaults: on, 30 days, the four strong kinds (not system prompts: public tool schemas and stock prompts are
+     * shared by strangers), members at least half the carriers.
+     */
     public static final CauterizeSettings DEFAULT = new CauterizeSettings(true, Duration.ofDays(30),
             Set.of(StrongAttribute.PAYMENT_FINGERPRINT, StrongAttribute.CLIENT_FINGERPRINT,
-                    StrongAttribute.TEMPLATE_SIGNATURE, StrongAttribute.SIGNUP_BURST, StrongAttribute.SYSTEM_PROMPT),
+                    StrongAttribute.TEMPLATE_SIGNATURE, StrongAttribute.SIGNUP_BURST),
             0.5, Map.of("default", 2, StrongAttribute.PAYMENT_FINGERPRINT, 1), 3.0, 1_000_000);
 
     /** Members needed to register a value of this kind (the {@code default} entry, else 2). */

@@ -5,19 +5,24 @@ import dev.iolaus.model.Decision;
 import dev.iolaus.model.Hashes;
 import dev.iolaus.model.Scope;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Keeps a blocked campaign's replacement accounts out: remembers the strong attributes of blocked campaigns and blocks
- * any other account that shows one, at signup or on its first request.
+ * any other account that shows one, at signup, before its first request (the engine sweeps dormant accounts when a
+ * campaign is blocked) or on its first request.
  *
- * <p>An attribute counts as strong only when it is (nearly) exclusive to the campaign: a count-min sketch counts the
- * distinct accounts carrying each value, and a value is registered only when enough members carry it
- * ({@link CauterizeSettings#minMembers}) and they are at least {@link CauterizeSettings#minMemberShare()} of its
- * carriers; the share is checked again when the value links an account, so a value that spread stops linking. Registrations are bounded by
- * {@link CauterizeSettings#capacity()} (least recently used dropped) and lapse with the campaign's block. Not
- * thread-safe: one engine thread drives it.
+ * <p>An attribute value links only while it is the campaign's: a count-min sketch counts the distinct accounts
+ * carrying each value, and a value links when at least {@link CauterizeSettings#minMembers} campaign-side accounts
+ * carry it and they are at least {@link CauterizeSettings#minMemberShare()} of its carriers, judged again at every
+ * link so that a value that spread stops linking. Campaign-side accounts are the campaign's members and the accounts
+ * it already linked: a linked account's own attributes join the campaign's side, so a chain of reserves that share
+ * cards and signup bursts among themselves is followed. A campaign links at most
+ * {@link CauterizeSettings#maxLinkRatio()} times its member count. Memory is bounded by
+ * {@link CauterizeSettings#capacity()} values (least recently used dropped); links lapse with the campaign's block.
+ * Not thread-safe: one engine thread drives it.
  */
 public final class Cauterizer {
     /** Name recorded in the reasons of the decisions it makes. */
@@ -26,33 +31,42 @@ public final class Cauterizer {
     private final CauterizeSettings settings;
     private final CountMin popularity = new CountMin(4, 1 << 16);
     private final Map<StrongAttribute, Link> links;
+    private final Map<String, Block> blocks = new HashMap<>();
     private long decisions;
 
-    /** What one registered value links to. */
-    private static final class Link {
+    /** A blocked campaign. */
+    private static final class Block {
         final String campaignId;
         final String detector;
         final double score;
-        final int members;
-        final long untilMs;
-        final boolean shadow;
+        int members;
+        long untilMs;
+        boolean shadow;
         int linked;
 
-        Link(String campaignId, String detector, double score, int members, long untilMs, boolean shadow) {
+        Block(String campaignId, String detector, double score) {
             this.campaignId = campaignId;
             this.detector = detector;
             this.score = score;
-            this.members = members;
-            this.untilMs = untilMs;
-            this.shadow = shadow;
+        }
+    }
+
+    /** One attribute value on a blocked campaign's side, with how many of its accounts carry it. */
+    private static final class Link {
+        final Block block;
+        int side;
+
+        Link(Block block, int side) {
+            this.block = block;
+            this.side = side;
         }
     }
 
     /**
      * Result of registering a blocked campaign.
      *
-     * @param registered attribute values now linking to the campaign
-     * @param tooCommon values skipped because too many accounts outside the campaign carry them
+     * @param registered attribute values that link now
+     * @param tooCommon values skipped because too few members or too many outside accounts carry them
      */
     public record Registration(int registered, int tooCommon) {
     }
@@ -81,20 +95,25 @@ public final class Cauterizer {
     }
 
     /**
-     * A campaign was blocked: remember its exclusive strong attributes.
+     * A campaign was blocked (or, already blocked, grew): remember its members' strong attributes.
      *
      * @param campaignId the campaign
      * @param detector detector whose finding blocked it
      * @param score campaign score
      * @param memberCounts each attribute of its members, with how many members carry it
+     * @param members number of member accounts
      * @param untilMs event time the block lapses, or {@code Long.MAX_VALUE}
      * @param shadow true when the block is shadow: the resulting blocks are shadow too
      */
     public Registration block(String campaignId, String detector, double score,
-                              Map<StrongAttribute, Integer> memberCounts, long untilMs, boolean shadow) {
+                              Map<StrongAttribute, Integer> memberCounts, int members, long untilMs, boolean shadow) {
         if (!settings.enabled()) {
             return new Registration(0, 0);
         }
+        Block b = blocks.computeIfAbsent(campaignId, id -> new Block(id, detector, score));
+        b.members = Math.max(b.members, members);
+        b.untilMs = Math.max(b.untilMs, untilMs);
+        b.shadow = shadow;
         int registered = 0;
         int tooCommon = 0;
         for (Map.Entry<StrongAttribute, Integer> e : memberCounts.entrySet()) {
@@ -102,27 +121,28 @@ public final class Cauterizer {
             if (!settings.kinds().contains(a.kind())) {
                 continue;
             }
-            int members = e.getValue();
-            if (members < settings.minMembers(a.kind())
-                    || members < settings.minMemberShare() * Math.max(members, carriers(a))) {
+            Link link = links.get(a);
+            int side = link != null && link.block == b ? Math.max(link.side, e.getValue()) : e.getValue();
+            links.put(a, new Link(b, side));
+            if (strong(a, side, 0)) {
+                registered++;
+            } else {
                 tooCommon++;
-                continue;
             }
-            Link old = links.get(a);
-            Link link = new Link(campaignId, detector, score, members, untilMs, shadow);
-            if (old != null && old.campaignId.equals(campaignId)) {
-                link.linked = old.linked;
-            }
-            links.put(a, link);
-            registered++;
         }
         return new Registration(registered, tooCommon);
     }
 
+    /** True when {@code side} campaign-side carriers (plus {@code extra} about to join) make the value the campaign's. */
+    private boolean strong(StrongAttribute a, int side, int extra) {
+        return side >= settings.minMembers(a.kind())
+                && side + extra >= settings.minMemberShare() * Math.max(side + extra, carriers(a));
+    }
+
     /**
-     * Checks an account's attributes against blocked campaigns.
+     * Checks an account's attributes against blocked campaigns; a linked account's attributes join the campaign.
      *
-     * @return a BLOCK decision on the account with the linking attribute as reason, or null when none links
+     * @return a BLOCK decision on the account naming the linking attribute, or null when none links
      */
     public Decision check(String accountId, Iterable<StrongAttribute> attributes, long nowMs) {
         if (!settings.enabled()) {
@@ -130,31 +150,44 @@ public final class Cauterizer {
         }
         for (StrongAttribute a : attributes) {
             Link link = links.get(a);
-            if (link == null || link.untilMs <= nowMs) {
+            if (link == null || link.block.untilMs <= nowMs || !strong(a, link.side, 1)) {
                 continue;
             }
-            if (settings.maxLinkRatio() > 0 && link.linked >= Math.max(1, settings.maxLinkRatio() * link.members)) {
+            Block b = link.block;
+            if (settings.maxLinkRatio() > 0 && b.linked >= Math.max(1, settings.maxLinkRatio() * b.members)) {
                 continue;
             }
-            // Exclusivity is judged again now: a value rare when the campaign was blocked may have spread since.
-            // The campaign's side is its members, the accounts already linked, and this one.
-            if (link.members + link.linked + 1 < settings.minMemberShare() * carriers(a)) {
-                continue;
-            }
-            link.linked++;
+            b.linked++;
             decisions++;
+            String reason = NAME + ": linked to blocked campaign " + b.campaignId + " by " + a.kind() + " "
+                    + abbreviate(a.value()) + " (carried by " + link.side + " of its accounts)";
+            for (StrongAttribute own : attributes) {
+                join(b, own);
+            }
             Instant now = Instant.ofEpochMilli(nowMs);
             Instant expires = settings.duration() == null ? null : now.plus(settings.duration());
-            String reason = NAME + ": linked to blocked campaign " + link.campaignId + " by " + a.kind() + " "
-                    + abbreviate(a.value()) + " (carried by " + link.members + " of its accounts)";
             return new Decision("dec-" + Hashes.textHash(NAME + '|' + accountId + '|' + nowMs), Scope.ACCOUNT,
-                    accountId, Action.BLOCK, reason, "campaign:" + link.campaignId, link.detector,
-                    Math.max(0, Math.min(1, link.score)), now, expires, link.shadow);
+                    accountId, Action.BLOCK, reason, "campaign:" + b.campaignId, b.detector,
+                    Math.max(0, Math.min(1, b.score)), now, expires, b.shadow);
         }
         return null;
     }
 
-    /** Attribute values currently registered. */
+    /** Adds a linked account's attribute to the campaign's side. */
+    private void join(Block b, StrongAttribute a) {
+        if (!settings.kinds().contains(a.kind())) {
+            return;
+        }
+        Link link = links.get(a);
+        if (link == null) {
+            links.put(a, new Link(b, 1));
+        } else if (link.block == b) {
+            link.side++;
+        }
+        // A value already on another campaign's side stays there.
+    }
+
+    /** Attribute values remembered (linking or waiting for more carriers). */
     public int registered() {
         return links.size();
     }

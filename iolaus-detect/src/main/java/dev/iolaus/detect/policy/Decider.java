@@ -49,6 +49,24 @@ public final class Decider {
         return policy;
     }
 
+    /**
+     * Which profiles match the subject (honouring {@code on_success: break}), as a bit set of profile indices: lets
+     * the engine tell a campaign update that changes the outcome from one that only adds members.
+     */
+    public java.util.BitSet matching(Subject s) {
+        java.util.BitSet out = new java.util.BitSet();
+        List<Profile> profiles = policy.profiles();
+        for (int p = 0; p < profiles.size(); p++) {
+            if (profiles.get(p).filter().test(s)) {
+                out.set(p);
+                if (profiles.get(p).breakOnSuccess()) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** The decisions the policy makes for this subject, in profile order; empty when none matches or all repeat. */
     public List<Decision> decide(Subject s) {
         List<Decision> out = new ArrayList<>();
@@ -146,7 +164,7 @@ public final class Decider {
             return values(spec, s.account(), new LinkedHashSet<>());
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String member : new TreeSet<>(s.campaign().accounts())) {
+        for (String member : new TreeSet<>(s.targets())) {
             if (out.size() >= MAX_VALUES) {
                 break;
             }

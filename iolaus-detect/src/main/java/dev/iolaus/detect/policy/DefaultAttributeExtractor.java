@@ -4,6 +4,8 @@ import dev.iolaus.model.AccountEvent;
 import dev.iolaus.model.AccountEventType;
 import dev.iolaus.model.Interaction;
 import dev.iolaus.model.Message;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +16,34 @@ import java.util.function.Consumer;
  *
  * <p>None of these is trusted on its own: the {@link Cauterizer} registers a value only when it is (nearly)
  * exclusive to the blocked campaign, so the official SDK's fingerprint or a common system prompt never links.
+ * Not thread-safe (it memoises client fingerprints): one instance per engine.
  */
 public final class DefaultAttributeExtractor implements AttributeExtractor {
     private static final long HOUR_MS = 3_600_000L;
+    private static final int MEMO_MAX = 8192;
+    private final Map<String, Map<String, StrongAttribute>> memo = new HashMap<>();
+    private int memoSize;
     private static final long BURST_MS = 300_000L;
+
+    /**
+     * The client fingerprint of a header order and user agent, memoised: a deployment sees a few hundred SDK builds,
+     * so most requests find theirs here without building a string (the memo is cleared if it ever grows large).
+     */
+    private StrongAttribute clientFingerprint(String hoh, String ua) {
+        Map<String, StrongAttribute> byUa = memo.get(hoh);
+        StrongAttribute a = byUa == null ? null : byUa.get(ua);
+        if (a == null) {
+            if (memoSize >= MEMO_MAX) {
+                memo.clear();
+                memoSize = 0;
+            }
+            // A 32-bit hash of the user agent is enough to tell SDK versions apart.
+            a = new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT, hoh + "/" + Integer.toHexString(ua.hashCode()));
+            memo.computeIfAbsent(hoh, k -> new HashMap<>()).put(ua, a);
+            memoSize++;
+        }
+        return a;
+    }
 
     @Override
     public void fromAccountEvent(AccountEvent e, Consumer<StrongAttribute> out) {
@@ -39,10 +65,7 @@ public final class DefaultAttributeExtractor implements AttributeExtractor {
     public void fromInteraction(Interaction i, Consumer<StrongAttribute> out) {
         String hoh = i.client().headerOrderHash();
         if (hoh != null) {
-            String ua = i.userAgent() == null ? "" : i.userAgent();
-            // A 32-bit hash of the user agent is enough to tell SDK versions apart and avoids a SHA-256 per request.
-            out.accept(new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT,
-                    hoh + "/" + Integer.toHexString(ua.hashCode())));
+            out.accept(clientFingerprint(hoh, i.userAgent() == null ? "" : i.userAgent()));
         } else if (i.client().ja4() != null) {
             out.accept(new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT, "ja4:" + i.client().ja4()));
         }

@@ -6,6 +6,7 @@ import dev.iolaus.model.Evidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a policy judges: one account finding (with its campaign, when attributed) or one campaign on its own.
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param account the account (for account findings), else null
  * @param campaign the campaign, or null when the finding is not attributed to one
  * @param evidence the finding's (or campaign's) evidence
+ * @param members for campaign subjects, the members whose account-level scopes to decide (the new ones of an update),
+ *     or null for all of them
  */
 public record Subject(Kind kind, String detector, double score, Instant time, AccountInfo account, Campaign campaign,
-                      List<Evidence> evidence) {
+                      List<Evidence> evidence, Set<String> members) {
 
     /** Whether a subject is one account's finding or a whole campaign. */
     public enum Kind {
@@ -46,12 +49,25 @@ public record Subject(Kind kind, String detector, double score, Instant time, Ac
     /** A finding, with the campaign it names (or null) and what is known about its account. */
     public static Subject of(AccountFinding f, Campaign campaign, AccountInfo account) {
         return new Subject(Kind.ACCOUNT, f.detector(), f.score(), f.time(),
-                account == null ? AccountInfo.unknown(f.accountId()) : account, campaign, f.evidence());
+                account == null ? AccountInfo.unknown(f.accountId()) : account, campaign, f.evidence(), null);
     }
 
     /** A campaign update, judged at the given event time. */
     public static Subject of(Campaign c, Instant time) {
-        return new Subject(Kind.CAMPAIGN, c.detector(), c.score(), time, null, c, c.evidence());
+        return new Subject(Kind.CAMPAIGN, c.detector(), c.score(), time, null, c, c.evidence(), null);
+    }
+
+    /**
+     * A campaign update judged for its new members only: filters see the whole campaign, account-level scopes are
+     * filled from {@code newMembers} (the earlier members were decided at earlier updates).
+     */
+    public static Subject ofNewMembers(Campaign c, Instant time, Set<String> newMembers) {
+        return new Subject(Kind.CAMPAIGN, c.detector(), c.score(), time, null, c, c.evidence(), newMembers);
+    }
+
+    /** The campaign members whose account-level scopes are decided: {@link #members()}, else all. */
+    public Set<String> targets() {
+        return members != null ? members : campaign.accounts();
     }
 
     /** The key offences are counted under: the account id, or {@code campaign:<id>} for campaign subjects. */

@@ -80,30 +80,38 @@ public final class Baseline {
 
     /**
      * Re-estimates the intra-account correlation from per-account (tells, n) pairs: between-account variance of the
-     * rate beyond binomial noise, over p(1-p). Accounts with fewer than 10 interactions are skipped.
+     * rate beyond binomial noise, over p(1-p). The spread is measured robustly (median absolute deviation), so that a
+     * campaign making up even a third of the accounts does not inflate it and hide itself. Accounts with fewer than 10
+     * interactions are skipped.
      */
     public void estimateDispersion(long[] tellsByAccount, long[] nByAccount, int count) {
         double p = tellRate();
-        double sum = 0;
-        double sumSq = 0;
-        double noise = 0;
+        double[] rates = new double[count];
+        double[] sizes = new double[count];
         int m = 0;
         for (int i = 0; i < count; i++) {
-            if (nByAccount[i] < 10) {
-                continue;
+            if (nByAccount[i] >= 10) {
+                rates[m] = (double) tellsByAccount[i] / nByAccount[i];
+                sizes[m++] = nByAccount[i];
             }
-            double r = (double) tellsByAccount[i] / nByAccount[i];
-            sum += r;
-            sumSq += r * r;
-            noise += p * (1 - p) / nByAccount[i];
-            m++;
         }
         if (m < 20) {
             return;
         }
-        double mean = sum / m;
-        double var = sumSq / m - mean * mean;
-        double between = Math.max(0, var - noise / m);
-        rho = Math.min(0.5, Math.max(0.01, between / (p * (1 - p))));
+        double median = median(rates, m);
+        double[] dev = new double[m];
+        for (int i = 0; i < m; i++) {
+            dev[i] = Math.abs(rates[i] - median);
+        }
+        double sd = 1.4826 * median(dev, m);
+        double noise = p * (1 - p) / median(sizes, m);
+        double between = Math.max(0, sd * sd - noise);
+        rho = Math.min(0.3, Math.max(0.01, between / (p * (1 - p))));
+    }
+
+    private static double median(double[] a, int m) {
+        double[] c = java.util.Arrays.copyOf(a, m);
+        java.util.Arrays.sort(c);
+        return m % 2 == 1 ? c[m / 2] : (c[m / 2 - 1] + c[m / 2]) / 2;
     }
 }

@@ -64,6 +64,9 @@ public final class EvidenceWriter {
 
     /** "coding 62%, agentic 30%, ..." */
     public static String capabilities(int[] counts) {
+        if (counts == null) {
+            return "";
+        }
         long total = 0;
         for (int c : counts) {
             total += c;

@@ -101,7 +101,7 @@ class EngineTest {
     }
 
     @Test
-    void reservesOfABlockedCampaign_areCauterized_atSignupOrFirstRequest_butLookalikesAreNot() {
+    void reservesOfABlockedCampaign_areCauterized_beforeTheirFirstRequest_butLookalikesAreNot() {
         ScriptedDetector d = new ScriptedDetector().at(at(30).toEpochMilli(), campaign("c1", 0.95, "a1", "a2"));
         Engine e = engine(d, campaignBlock("30d", Set.of()));
 
@@ -116,17 +116,37 @@ class EngineTest {
             }
         }
         e.accept(call("b1", 31, "192.0.2.60", "hdr-sdk", "You are a helpful assistant."));  // block happens here
-        assertThat(decided).extracting(Decision::value).containsExactly("a1", "a2");
+        // The dormant reserve r1 is swept at the block itself, before its first request.
+        assertThat(decided).extracting(Decision::value).containsExactly("a1", "a2", "r1");
 
         e.accept(call("r1", 40, "192.0.2.50", "hdr-sdk", "You are a helpful assistant."));   // first request
         e.accept(created("r2", 50, "192.0.2.70", "card-x"));                              // signup after the block
-        e.accept(created("b9", 51, "192.0.2.71", "card-b9"));
-        e.accept(call("b9", 52, "192.0.2.71", "hdr-sdk", "You are a helpful assistant."));
+        e.accept(created("b9", 51, "203.0.113.71", "card-b9"));   // another network
+        e.accept(call("b9", 52, "203.0.113.71", "hdr-sdk", "You are a helpful assistant."));
 
         assertThat(decided).extracting(Decision::value).containsExactly("a1", "a2", "r1", "r2");
         assertThat(decided.get(2).reason()).contains("cauterize", "payment_fingerprint card-x");
-        assertThat(decided.get(2).createdAt()).isEqualTo(at(40));
+        assertThat(decided.get(2).createdAt()).isEqualTo(at(31));
         assertThat(decided.get(3).createdAt()).isEqualTo(at(50));
         assertThat(e.stats().cauterized()).isEqualTo(2);
+    }
+
+    @Test
+    void growingCampaign_decidesNewMembersOnly_butAllWhenItFirstMatchesAProfile() {
+        Profile p = new Profile("campaign", Filter.parse(List.of("subject == campaign", "campaign.accounts >= 3")),
+                List.of(DecisionSpec.of(Action.BLOCK, Scope.ACCOUNT, Durations.parse("30d"))), true, false, null);
+        ScriptedDetector d = new ScriptedDetector()
+                .at(at(1).toEpochMilli(), campaign("c1", 0.95, "a1", "a2"))
+                .at(at(2).toEpochMilli(), campaign("c1", 0.95, "a1", "a2", "a3"))
+                .at(at(3).toEpochMilli(), campaign("c1", 0.95, "a1", "a2", "a3"))
+                .at(at(4).toEpochMilli(), campaign("c1", 0.95, "a1", "a2", "a3", "a4"));
+        Engine e = engine(d, new Policy(List.of(p), Set.of(), 0.05, CauterizeSettings.DEFAULT, 1000));
+
+        for (int m = 0; m <= 5; m++) {
+            e.accept(call("x", m, "198.51.100.1", "h1", null));
+        }
+
+        assertThat(decided).extracting(Decision::value).containsExactly("a1", "a2", "a3", "a4");
+        assertThat(decided).extracting(Decision::createdAt).containsExactly(at(2), at(2), at(2), at(4));
     }
 }

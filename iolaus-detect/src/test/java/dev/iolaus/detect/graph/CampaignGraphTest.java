@@ -27,7 +27,7 @@ class CampaignGraphTest {
 
     private void send(AccountState s, AttributeKind kind, long value, InteractionFeatures f, long t) {
         s.observe(f, t, null, false);
-        Posting p = graph.touch(kind, value, s.index, t);
+        Posting p = graph.attach(kind, value, s.index, t);
         p.addContent(f, t, graph.lastSlot);
     }
 
@@ -36,17 +36,29 @@ class CampaignGraphTest {
         AccountState a = account();
         AccountState b = account();
         AccountState c = account();
-        Posting p = graph.touch(AttributeKind.PAYMENT, 42, a.index, 0);
-        graph.touch(AttributeKind.PAYMENT, 42, a.index, 1);
+        Posting p = graph.attach(AttributeKind.PAYMENT, 42, a.index, 0);
+        graph.attach(AttributeKind.PAYMENT, 42, a.index, 1);
         assertThat(p.accounts()).isEqualTo(1);
-        graph.touch(AttributeKind.PAYMENT, 42, b.index, 2);
+        graph.attach(AttributeKind.PAYMENT, 42, b.index, 2);
         assertThat(p.accounts()).isEqualTo(2);
         assertThat(p.dirty).isFalse();
-        graph.touch(AttributeKind.PAYMENT, 42, c.index, 3);
+        graph.attach(AttributeKind.PAYMENT, 42, c.index, 3);
         assertThat(p.accounts()).isEqualTo(3);
         assertThat(p.dirty).isTrue();
         assertThat(graph.posting(AttributeKind.PAYMENT, 42)).isSameAs(p);
         assertThat(graph.posting(AttributeKind.BIN, 42)).isNull();
+    }
+
+    @Test
+    void touch_valueSeenByOneAccountOnly_notIndexedUntilASecondAccountShowsIt() {
+        AccountState a = account();
+        AccountState b = account();
+        assertThat(graph.touch(AttributeKind.HEAD, 5, a.index, 0)).isNull();
+        assertThat(graph.touch(AttributeKind.HEAD, 5, a.index, 1)).isNull();
+        Posting p = graph.touch(AttributeKind.HEAD, 5, b.index, 2);
+        assertThat(p).isNotNull();
+        assertThat(p.accounts()).isEqualTo(2);
+        assertThat(graph.postings()).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +116,7 @@ class CampaignGraphTest {
     void link_newAccountSharingMarkedValue_linksStronglyOnlyForStrongKinds() {
         pass_groupWithPooledTells_becomesCampaignAndAttributesHolders();
         Posting card = graph.posting(AttributeKind.PAYMENT, 99);
-        Posting prefix = graph.touch(AttributeKind.PREFIX, 1, account().index, 20);
+        Posting prefix = graph.attach(AttributeKind.PREFIX, 1, account().index, 20);
         assertThat(graph.link(new Posting[] {prefix}, 1)).isEmpty();
         var link = graph.link(new Posting[] {card, prefix}, 2);
         assertThat(link).isPresent();

@@ -27,7 +27,7 @@ class CauterizerTest {
     @Test
     void exclusiveAttributeOfBlockedCampaign_blocksANewAccountCarryingIt() {
         Cauterizer c = withCarriers();
-        Cauterizer.Registration r = c.block("c1", "iolaus", 0.97, Map.of(CARD, 2, SDK, 2), Long.MAX_VALUE, false);
+        Cauterizer.Registration r = c.block("c1", "iolaus", 0.97, Map.of(CARD, 2, SDK, 2), 2, Long.MAX_VALUE, false);
 
         Decision d = c.check("r1", List.of(SDK, CARD), 1_000);
 
@@ -44,7 +44,7 @@ class CauterizerTest {
     @Test
     void commonAttribute_neverLinks() {
         Cauterizer c = withCarriers();
-        c.block("c1", "iolaus", 0.97, Map.of(SDK, 2), Long.MAX_VALUE, false);
+        c.block("c1", "iolaus", 0.97, Map.of(SDK, 2), 2, Long.MAX_VALUE, false);
 
         assertThat(c.check("benign", List.of(SDK), 1_000)).isNull();
     }
@@ -52,19 +52,19 @@ class CauterizerTest {
     @Test
     void lapsedBlock_noLongerLinks_andShadowBlockLinksInShadow() {
         Cauterizer c = withCarriers();
-        c.block("c1", "iolaus", 0.97, Map.of(CARD, 2), 5_000, true);
+        c.block("c1", "iolaus", 0.97, Map.of(CARD, 2), 2, 5_000, true);
 
         assertThat(c.check("r1", List.of(CARD), 1_000).shadow()).isTrue();
         assertThat(c.check("r2", List.of(CARD), 5_000)).isNull();
     }
 
     @Test
-    void attributeThatLinkedTooManyAccounts_stopsLinking() {
+    void campaign_linksAtMostRatioTimesItsSize() {
         CauterizeSettings s = new CauterizeSettings(true, null, CauterizeSettings.DEFAULT.kinds(), 0.5, Map.of("default", 1), 1.0, 100);
         Cauterizer c = new Cauterizer(s);
         c.observe(CARD);
         c.observe(CARD);
-        c.block("c1", "iolaus", 0.9, Map.of(CARD, 2), Long.MAX_VALUE, false);
+        c.block("c1", "iolaus", 0.9, Map.of(CARD, 2), 2, Long.MAX_VALUE, false);
 
         assertThat(c.check("r1", List.of(CARD), 1)).isNotNull();
         assertThat(c.check("r2", List.of(CARD), 2)).isNotNull();
@@ -73,12 +73,12 @@ class CauterizerTest {
 
     @Test
     void valueCarriedByOneMember_isNotRegistered_unlessItsKindAllowsOne() {
-        StrongAttribute prompt = new StrongAttribute(StrongAttribute.SYSTEM_PROMPT, "p1");
+        StrongAttribute prompt = new StrongAttribute(StrongAttribute.TEMPLATE_SIGNATURE, "t1");
         Cauterizer c = new Cauterizer(CauterizeSettings.DEFAULT);
         c.observe(prompt);
         c.observe(CARD);
 
-        Cauterizer.Registration r = c.block("c1", "iolaus", 0.9, Map.of(prompt, 1, CARD, 1), Long.MAX_VALUE, false);
+        Cauterizer.Registration r = c.block("c1", "iolaus", 0.9, Map.of(prompt, 1, CARD, 1), 1, Long.MAX_VALUE, false);
 
         assertThat(r.registered()).isEqualTo(1);
         assertThat(c.check("x", List.of(prompt), 1)).isNull();
@@ -88,7 +88,7 @@ class CauterizerTest {
     @Test
     void valueThatSpreadAfterTheBlock_stopsLinking() {
         Cauterizer c = withCarriers();
-        c.block("c1", "iolaus", 0.97, Map.of(CARD, 2), Long.MAX_VALUE, false);
+        c.block("c1", "iolaus", 0.97, Map.of(CARD, 2), 2, Long.MAX_VALUE, false);
         for (int i = 0; i < 10; i++) {
             c.observe(CARD);    // ten unrelated accounts start using the card
         }
@@ -97,11 +97,27 @@ class CauterizerTest {
     }
 
     @Test
+    void linkedAccountsAttributes_joinTheCampaign_soAChainOfReservesIsFollowed() {
+        StrongAttribute burst = new StrongAttribute(StrongAttribute.SIGNUP_BURST, "t@100");
+        Cauterizer c = withCarriers();
+        for (int i = 0; i < 3; i++) {
+            c.observe(burst);   // r1, r2 and r3 signed up together
+        }
+        c.block("c1", "iolaus", 0.97, Map.of(CARD, 2), 2, Long.MAX_VALUE, false);
+
+        assertThat(c.check("r3", List.of(burst), 1)).as("burst not yet the campaign's").isNull();
+        assertThat(c.check("r1", List.of(CARD, burst), 2)).isNotNull();
+        assertThat(c.check("r2", List.of(CARD, burst), 3)).isNotNull();
+        assertThat(c.check("r3", List.of(burst), 4)).isNotNull()
+                .extracting(Decision::reason).asString().contains("by signup_burst t@100 (carried by 2");
+    }
+
+    @Test
     void disabled_doesNothing() {
         Cauterizer c = new Cauterizer(CauterizeSettings.OFF);
         c.observe(CARD);
 
-        assertThat(c.block("c1", "iolaus", 0.9, Map.of(CARD, 1), Long.MAX_VALUE, false).registered()).isZero();
+        assertThat(c.block("c1", "iolaus", 0.9, Map.of(CARD, 1), 1, Long.MAX_VALUE, false).registered()).isZero();
         assertThat(c.check("r1", List.of(CARD), 1)).isNull();
     }
 }

@@ -111,17 +111,32 @@ public final class GatewayBench {
                     out.put("capacity_ratio_vs_nginx", null);
                 }
             }
+            log.println("steady " + o.rate() + " req/s for " + o.seconds() + " s (fixed-rate generator, own process):"
+                    + " direct, gateway, direct, gateway...");
+            LoadTools.Result[] d = new LoadTools.Result[2];
+            LoadTools.Result[] g = new LoadTools.Result[2];
+            for (int i = 0; i < 2; i++) {
+                // Alternating halves so slow drifts of a shared machine hit both sides alike.
+                d[i] = rateProbe(upPort, "", Math.max(2, o.seconds() / 2));
+                g[i] = rateProbe(gw.port(), "Authorization: Bearer " + key.secret(), Math.max(2, o.seconds() / 2));
+            }
+            LoadTools.Result dm = median(d);
+            LoadTools.Result gm = median(g);
+            log.printf(Locale.ROOT, "  direct  %.0f req/s p50 %.3f ms p99 %.3f ms%n", dm.rps(), dm.p50Ms(), dm.p99Ms());
+            log.printf(Locale.ROOT, "  gateway %.0f req/s p50 %.3f ms p99 %.3f ms%n", gm.rps(), gm.p50Ms(), gm.p99Ms());
+            out.put("steady_rate", o.rate());
+            out.put("steady_direct", json(dm));
+            out.put("steady_gateway", json(gm));
+            out.put("overhead_p50_ms", round(gm.p50Ms() - dm.p50Ms()));
+            out.put("overhead_p99_ms", round(gm.p99Ms() - dm.p99Ms()));
             if (hey) {
-                log.println("steady " + o.rate() + " req/s for " + o.seconds() + " s: direct, then gateway...");
-                LoadTools.Result d = LoadTools.hey(directUrl, BODY, headers, o.rate(), o.seconds());
-                LoadTools.Result g = LoadTools.hey(gwUrl, BODY, headers, o.rate(), o.seconds());
-                log.printf(Locale.ROOT, "  direct  %.0f req/s p50 %.3f ms p99 %.3f ms%n", d.rps(), d.p50Ms(), d.p99Ms());
-                log.printf(Locale.ROOT, "  gateway %.0f req/s p50 %.3f ms p99 %.3f ms%n", g.rps(), g.p50Ms(), g.p99Ms());
-                out.put("steady_rate", o.rate());
-                out.put("steady_direct", json(d));
-                out.put("steady_gateway", json(g));
-                out.put("overhead_p50_ms", round(g.p50Ms() - d.p50Ms()));
-                out.put("overhead_p99_ms", round(g.p99Ms() - d.p99Ms()));
+                // Cross-check with Debian's hey (0.1 ms resolution in its report).
+                LoadTools.Result hd = LoadTools.hey(directUrl, BODY, headers, o.rate(), o.seconds());
+                LoadTools.Result hg = LoadTools.hey(gwUrl, BODY, headers, o.rate(), o.seconds());
+                log.printf(Locale.ROOT, "  hey: direct p50 %.1f p99 %.1f ms, gateway p50 %.1f p99 %.1f ms%n",
+                        hd.p50Ms(), hd.p99Ms(), hg.p50Ms(), hg.p99Ms());
+                out.put("hey_overhead_p50_ms", round(hg.p50Ms() - hd.p50Ms()));
+                out.put("hey_overhead_p99_ms", round(hg.p99Ms() - hd.p99Ms()));
             }
             log.println("streaming time to first byte and chunk gaps...");
             out.put("streaming", streaming(up + "/v1/chat/completions", gwUrl, key.secret()));
@@ -147,6 +162,28 @@ public final class GatewayBench {
         return out;
     }
 
+    private LoadTools.Result rateProbe(int port, String header, int seconds) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                RateProbe.class.getName(), "127.0.0.1", Integer.toString(port), "/v1/chat/completions",
+                Integer.toString(o.rate()), Integer.toString(seconds), "10", BODY));
+        if (!header.isEmpty()) {
+            cmd.add(header);
+        }
+        String[] lines = LoadTools.run(cmd, seconds + 60).strip().split("\n");
+        String[] f = lines[lines.length - 1].strip().split("\\s+");
+        if (!f[3].equals("0")) {
+            throw new IllegalStateException("fixed-rate run had " + f[3] + " failed requests");
+        }
+        return new LoadTools.Result(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+    }
+
+    private static LoadTools.Result median(LoadTools.Result[] r) {
+        // Two halves: their mean (a median of two).
+        return new LoadTools.Result((r[0].rps() + r[1].rps()) / 2, (r[0].p50Ms() + r[1].p50Ms()) / 2,
+                (r[0].p99Ms() + r[1].p99Ms()) / 2);
+    }
+
     private LoadTools.Result saturate(String name, String url, List<String> headers, Path work) throws Exception {
         LoadTools.Result r = LoadTools.wrk(url, BODY, headers, o.connections(), o.seconds(), work);
         log.printf(Locale.ROOT, "  %-8s %8.0f req/s  p50 %.3f ms  p99 %.3f ms (wrk, %d connections, %d s)%n", name,
@@ -157,10 +194,11 @@ public final class GatewayBench {
     /** Median time to first byte (direct vs gateway, alternating) and mean gap between chunks with 5 ms spacing. */
     private Map<String, Object> streaming(String direct, String gateway, String key) throws Exception {
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        int n = 300;
+        // The streaming path (SSE tap, usage stripping) is not exercised by the wrk runs: warm it up first.
+        int n = 1_000;
         double[] dt = new double[n];
         double[] gt = new double[n];
-        for (int i = -50; i < n; i++) {
+        for (int i = -3_000; i < n; i++) {
             double a = ttfb(c, direct, key, null);
             double b = ttfb(c, gateway, key, null);
             if (i >= 0) {
@@ -224,7 +262,7 @@ public final class GatewayBench {
 
     private Process startFake(int port, Path work) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.iolaus.gateway.fake.FakeUpstream", "127.0.0.1:" + port, "2")
                 .redirectErrorStream(true).redirectOutput(work.resolve("fake.log").toFile()).start();
         waitForPort(port, p, work.resolve("fake.log"));

@@ -107,6 +107,10 @@ public final class Exchange {
         this.status = kind.status();
         this.errorType = errorType;
         if (resp.headWritten() || resp.ended()) {
+            if (!resp.ended() && !resp.closed()) {
+                // Too late for a clean error: cut the connection rather than leave a half-answer hanging.
+                resp.reset();
+            }
             complete();
             return;
         }

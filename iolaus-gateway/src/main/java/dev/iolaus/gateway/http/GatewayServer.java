@@ -90,6 +90,11 @@ public final class GatewayServer implements AutoCloseable {
         return port;
     }
 
+    /** The network transport in use: {@code epoll} (native) or {@code nio}. */
+    public String transport() {
+        return vertx != null && vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+    }
+
     /** The bound port. */
     public int port() {
         return port;

@@ -18,11 +18,18 @@ import java.util.concurrent.TimeoutException;
  * response started, an error event in the stream's own shape after.
  */
 final class Proxy implements Interceptor {
-    private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    // Case-insensitive sets: header names are compared without allocating lower-case copies.
+    private static final Set<String> HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "authorization", "x-api-key", "accept-encoding");
-    private static final Set<String> HOP_RESPONSE = Set.of("connection", "keep-alive", "transfer-encoding",
+    private static final Set<String> HOP_RESPONSE = caseInsensitive("connection", "keep-alive", "transfer-encoding",
             "content-length", "trailer", "upgrade");
+
+    private static Set<String> caseInsensitive(String... names) {
+        java.util.TreeSet<String> s = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        s.addAll(java.util.List.of(names));
+        return java.util.Collections.unmodifiableSet(s);
+    }
 
     private final HttpClient client;
     private final Map<Boolean, Upstream> upstreams;
@@ -42,7 +49,7 @@ final class Proxy implements Interceptor {
                 .setConnectTimeout(Math.min(idleTimeoutMs, 10_000));
         MultiMap h = o.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : o.getHeaders();
         for (Map.Entry<String, String> e : ex.req.headers()) {
-            if (!HOP.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!HOP.contains(e.getKey())) {
                 h.add(e.getKey(), e.getValue());
             }
         }
@@ -86,7 +93,7 @@ final class Proxy implements Interceptor {
         resp.setStatusCode(cres.statusCode());
         resp.setStatusMessage(cres.statusMessage());
         for (Map.Entry<String, String> e : cres.headers()) {
-            if (!HOP_RESPONSE.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!HOP_RESPONSE.contains(e.getKey())) {
                 resp.headers().add(e.getKey(), e.getValue());
             }
         }
@@ -106,6 +113,9 @@ final class Proxy implements Interceptor {
         SseTap tap = sse ? new SseTap(ex.usage, ex.stripUsage) : null;
         Buffer whole = sse ? null : Buffer.buffer();
         cres.handler(chunk -> {
+            if (resp.closed()) {
+                return;
+            }
             Buffer out = chunk;
             if (tap != null) {
                 out = tap.process(chunk);
@@ -130,7 +140,7 @@ final class Proxy implements Interceptor {
             } else if (whole.length() > 0) {
                 ex.usage.observe(whole.getBytes(), 0, whole.length());
             }
-            if (!resp.ended()) {
+            if (!resp.ended() && !resp.closed()) {
                 resp.end();
             }
             ex.complete();
@@ -142,7 +152,7 @@ final class Proxy implements Interceptor {
         boolean timeout = err instanceof TimeoutException;
         ex.status = timeout ? 504 : 502;
         ex.errorType = timeout ? "upstream_timeout" : "upstream_reset";
-        if (!resp.ended()) {
+        if (!resp.ended() && !resp.closed()) {
             if (tap != null) {
                 // The client already has a 200 and part of the stream: end it with the API's own error event.
                 resp.write(ErrorShape.streamEvent(ex.endpoint.anthropic(),

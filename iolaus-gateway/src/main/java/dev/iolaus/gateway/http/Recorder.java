@@ -39,7 +39,8 @@ final class Recorder implements Consumer<Exchange> {
         RateLimit.charge(limiter, enforcement, ex);
         long latencyMs = (System.nanoTime() - ex.startNanos) / 1_000_000L;
         metrics.record(ex);
-        RequestInfo info = ex.info();
+        // Bodies of unauthenticated calls are not parsed: nobody should make the gateway parse JSON for free.
+        RequestInfo info = ex.key == null ? RequestInfo.EMPTY : ex.info();
         String account = ex.account() == null ? UNAUTHENTICATED : ex.account();
         Interaction i = new Interaction(eventId(), Instant.ofEpochMilli(ex.startMs), account, ex.keyId(),
                 ex.key == null ? null : ex.key.key().org(), ex.clientIp, ex.req.getHeader("user-agent"),
@@ -65,7 +66,11 @@ final class Recorder implements Consumer<Exchange> {
             if (!sb.isEmpty()) {
                 sb.append(',');
             }
-            sb.append(e.getKey().toLowerCase(java.util.Locale.ROOT));
+            String k = e.getKey();
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
         }
         return Hashes.textHash(sb.toString());
     }

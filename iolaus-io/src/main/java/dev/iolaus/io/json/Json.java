@@ -76,7 +76,7 @@ public final class Json {
             throw new InvalidRecordException("not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidRecordException("unreadable: " + e.getMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             // Model constructors validate too (e.g. negative token counts); their message is the reason.
             throw new InvalidRecordException("invalid value: " + e.getMessage());
         }

@@ -86,6 +86,23 @@ class JsonlQuarantineTest {
     }
 
     @Test
+    void overlongLine_read_quarantinedWithHeadAndNextLinesKept() {
+        String longLine = "{\"event_id\":\"" + "x".repeat(50_000) + "\"}";
+        String text = VALID + "\n" + longLine + "\n" + VALID + "\n" + longLine;
+        Quarantine.Collecting q = Quarantine.collecting();
+        try (JsonlReader<Interaction> r = JsonlReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "big.jsonl", EventCodecs.INTERACTION, q, 8192)) {
+            r.forEach(i -> { });
+            assertThat(r.stats()).isEqualTo(new ReadStats(4, 2, 2));
+        }
+        assertThat(q.rejections()).extracting(Quarantine.Rejection::line).containsExactly(2L, 4L);
+        assertThat(q.rejections()).allSatisfy(rej -> {
+            assertThat(rej.reason()).startsWith("line longer than 8192 bytes");
+            assertThat(rej.raw()).hasSize(1024).startsWith("{\"event_id\":\"xxx");
+        });
+    }
+
+    @Test
     void blankAndCrlfLines_read_blanksSkippedCrlfAccepted() {
         String text = "\n" + VALID + "\r\n   \n" + VALID + "\r\n";
         try (JsonlReader<Interaction> r = reader(text, EventCodecs.INTERACTION, Quarantine.collecting())) {

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param detectors detector names run
  * @param policy policy source (file name, or {@code default})
  * @param counts lines read, accepted and quarantined per file
- * @param from earliest event time
- * @param to latest event time
+ * @param from earliest interaction time
+ * @param to latest interaction time
  * @param stats engine counters
  * @param campaigns campaigns found, largest first
  * @param flagged accounts flagged by a detector, with their highest score

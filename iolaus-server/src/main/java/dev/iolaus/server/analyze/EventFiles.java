@@ -35,8 +35,8 @@ public record EventFiles(Path interactions, Path accounts, String mapSpec) {
      *
      * @param interactions counts of the interactions file
      * @param accounts counts of the account events file (zeros when none)
-     * @param firstMs event time of the earliest event, or 0 when none
-     * @param lastMs event time of the latest event, or 0 when none
+     * @param firstMs event time of the earliest interaction, or 0 when none
+     * @param lastMs event time of the latest interaction, or 0 when none
      */
     public record Counts(ReadStats interactions, ReadStats accounts, long firstMs, long lastMs) {
     }
@@ -61,24 +61,23 @@ public record EventFiles(Path interactions, Path accounts, String mapSpec) {
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             while (i != null || a != null) {
-                long t;
                 if (a != null && (i == null || a.timeMs() <= i.timeMs())) {
-                    t = a.timeMs();
                     engine.accept(a);
                     a = ar.next();
                 } else {
-                    t = i.timeMs();
+                    // The window is the interactions' (signups may be years older).
+                    first = Math.min(first, i.timeMs());
+                    last = Math.max(last, i.timeMs());
                     engine.accept(i);
                     i = ir.next();
                 }
-                first = Math.min(first, t);
-                last = Math.max(last, t);
                 if (++n % 100_000 == 0 && progress != null) {
                     progress.accept(n);
                 }
             }
             engine.finish();
-            return new Counts(ir.stats(), ar == null ? none : ar.stats(), n == 0 ? 0 : first, n == 0 ? 0 : last);
+            return new Counts(ir.stats(), ar == null ? none : ar.stats(), first == Long.MAX_VALUE ? 0 : first,
+                    first == Long.MAX_VALUE ? 0 : last);
         }
     }
 }

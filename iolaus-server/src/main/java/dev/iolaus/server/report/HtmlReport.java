@@ -29,7 +29,7 @@ public final class HtmlReport {
                 .append("<title>Iolaus campaign report</title><style>").append(STYLE).append("</style></head><body>\n");
         b.append("<h1>Iolaus campaign report</h1>\n<p class=\"muted\">Inputs: ").append(h(String.join(", ", a.inputs())))
                 .append("<br>Detectors: ").append(h(String.join(", ", a.detectors()))).append("; policy: ")
-                .append(h(a.policy())).append("<br>Event time: ").append(h(a.from().toString())).append(" to ")
+                .append(h(a.policy())).append("<br>Interactions from ").append(h(a.from().toString())).append(" to ")
                 .append(h(a.to().toString())).append("<br>Read: interactions ")
                 .append(h(a.counts().interactions().toString())).append("; accounts ")
                 .append(h(a.counts().accounts().toString())).append("</p>\n");
@@ -67,7 +67,7 @@ public final class HtmlReport {
                 .append("<br>Capabilities targeted: ")
                 .append(h(c.capabilities().isEmpty() ? "unknown" : String.join(", ", c.capabilities())));
         if (!s.cauterized().isEmpty()) {
-            b.append("<br>Replacement accounts cauterized: ").append(s.cauterized().size());
+            b.append("<br>Accounts cauterized (linked to it by strong evidence, not members): ").append(s.cauterized().size());
         }
         b.append("</p>\n<h3>Evidence</h3>\n");
         for (Evidence e : Reports.strongest(c.evidence(), Integer.MAX_VALUE)) {

@@ -22,7 +22,7 @@ public final class MarkdownReport {
         b.append("- Inputs: ").append(String.join(", ", a.inputs())).append('\n');
         b.append("- Detectors: ").append(String.join(", ", a.detectors())).append("; policy: ").append(a.policy())
                 .append('\n');
-        b.append("- Event time: ").append(a.from()).append(" to ").append(a.to()).append('\n');
+        b.append("- Interactions from ").append(a.from()).append(" to ").append(a.to()).append('\n');
         b.append("- Read: interactions ").append(a.counts().interactions()).append("; accounts ")
                 .append(a.counts().accounts()).append('\n');
         b.append("- Found: ").append(a.campaigns().size()).append(" campaigns, ").append(a.flagged().size())
@@ -69,11 +69,12 @@ public final class MarkdownReport {
         b.append("- Capabilities targeted: ").append(c.capabilities().isEmpty() ? "unknown"
                 : String.join(", ", c.capabilities())).append('\n');
         if (!s.cauterized().isEmpty()) {
-            b.append("- Replacement accounts cauterized: ").append(s.cauterized().size()).append('\n');
+            b.append("- Accounts cauterized (linked to it by strong evidence, not members): ")
+                    .append(s.cauterized().size()).append('\n');
         }
         b.append("\nEvidence:\n\n");
         for (Evidence e : Reports.strongest(c.evidence(), Integer.MAX_VALUE)) {
-            b.append("- ").append(md(e.text())).append(" (`").append(md(e.kind())).append("`, weight ")
+            b.append("- ").append(md(e.text())).append(" (").append(code(e.kind())).append(", weight ")
                     .append(String.format(Locale.ROOT, "%.2f", e.weight())).append(")\n");
         }
         if (!s.ipPrefixes().isEmpty()) {
@@ -87,7 +88,7 @@ public final class MarkdownReport {
         b.append("\nAccounts");
         TreeSet<String> ids = new TreeSet<>(c.accounts());
         b.append(ids.size() > MAX_LISTED ? " (first " + MAX_LISTED + ")" : "").append(": ");
-        b.append(md(String.join(", ", ids.stream().limit(MAX_LISTED).toList()))).append("\n\n");
+        b.append(String.join(", ", ids.stream().limit(MAX_LISTED).map(MarkdownReport::code).toList())).append("\n\n");
         if (!s.decisions().isEmpty()) {
             b.append("Decisions: ");
             StringBuilder t = new StringBuilder();
@@ -99,9 +100,14 @@ public final class MarkdownReport {
 
     private static void appendCounts(StringBuilder b, Map<String, Integer> m, int max) {
         StringBuilder t = new StringBuilder();
-        m.entrySet().stream().limit(max).forEach(e -> t.append(t.isEmpty() ? "" : ", ").append('`')
-                .append(Reports.cut(e.getKey(), 40)).append("` × ").append(e.getValue()));
-        b.append(t.toString().replace("|", "\\|")).append('\n');
+        m.entrySet().stream().limit(max).forEach(e -> t.append(t.isEmpty() ? "" : ", ")
+                .append(code(Reports.cut(e.getKey(), 40))).append(" × ").append(e.getValue()));
+        b.append(t).append('\n');
+    }
+
+    /** A code span: verbatim text, so nothing inside is escaped; backticks and pipes (tables) are replaced. */
+    static String code(String s) {
+        return "`" + (s == null ? "" : s.replace('`', '\'').replace("|", "¦").replace("\n", " ")) + "`";
     }
 
     /** Escapes the characters that would break a Markdown table or inline formatting. */

@@ -41,6 +41,8 @@ public final class StixExport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Network prefixes exported per campaign, most members first. */
     static final int MAX_PREFIXES = 20;
+    /** Members a network prefix must hold to be exported as an indicator. */
+    static final int MIN_PREFIX_MEMBERS = 2;
     /** Payment fingerprints and template signatures exported per campaign, most members first. */
     static final int MAX_VALUES = 50;
 
@@ -109,6 +111,10 @@ public final class StixExport {
         List<String[]> indicators = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, Integer> p : s.ipPrefixes().entrySet()) {
+            // A prefix held by one member of a proxy-network campaign is mostly other people's addresses.
+            if (p.getValue() < MIN_PREFIX_MEMBERS) {
+                continue;
+            }
             if (n++ >= MAX_PREFIXES) {
                 break;
             }

