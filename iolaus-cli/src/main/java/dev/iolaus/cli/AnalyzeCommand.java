@@ -65,8 +65,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        run(System.out, System.err);
+        return 0;
+    }
+
+    /** Runs the retro-hunt, prints the campaigns and writes the report; returns the analysis (the demo reuses it). */
+    Analysis run(PrintStream out, PrintStream err) throws Exception {
         for (Path p : accounts == null ? List.of(interactions) : List.of(interactions, accounts)) {
             if (!Files.isRegularFile(p)) {
                 throw new IllegalArgumentException("no such file: " + p);
@@ -120,6 +124,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (stix) {
             out.println("wrote " + StixExport.write(a, report));
         }
-        return 0;
+        return a;
     }
 }

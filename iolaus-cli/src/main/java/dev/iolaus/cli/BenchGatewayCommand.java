@@ -19,7 +19,7 @@ class BenchGatewayCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of each measured run (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before measuring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30", description = "Warm-up seconds before measuring (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--connections", defaultValue = "50", description = "wrk connections (default ${DEFAULT-VALUE}).")

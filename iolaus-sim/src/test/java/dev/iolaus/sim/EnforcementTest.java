@@ -65,6 +65,40 @@ class EnforcementTest {
     }
 
     @Test
+    void onBlocked_freshReserves_signUpAfterTheBlockThenTakeOver() {
+        SimulatedSource src = Simulator.open(Fixtures.yaml(Fixtures.tiny(
+                "    reserves: {per_block: 1, pool: 1.0, mode: fresh, delay_minutes: 5}\n")), Fixtures.options(0.5));
+        Truth.CampaignTruth camp = src.truth().campaigns().get("camp");
+        Set<String> reserves = new HashSet<>(camp.reserveAccounts());
+        long blockedAt = -1;
+        String replacement = null;
+        long replacementCreated = -1;
+        long replacementCalls = 0;
+        for (SimEvent e; (e = src.next()) != null; ) {
+            if (e instanceof SimEvent.Lifecycle l && reserves.contains(l.event().accountId())) {
+                // fresh reserves do not exist before a block
+                assertThat(blockedAt).isGreaterThanOrEqualTo(0);
+                assertThat(l.event().timeMs()).isGreaterThanOrEqualTo(blockedAt);
+                if (replacement == null) {
+                    replacement = l.event().accountId();
+                    replacementCreated = l.event().timeMs();
+                }
+            } else if (e instanceof SimEvent.Call c) {
+                String acct = c.interaction().accountId();
+                if (blockedAt < 0 && camp.accounts().contains(acct)) {
+                    blockedAt = e.timeMs();
+                    src.onBlocked(acct, blockedAt);
+                } else if (acct.equals(replacement)) {
+                    assertThat(e.timeMs()).isGreaterThan(replacementCreated);
+                    replacementCalls++;
+                }
+            }
+        }
+        assertThat(replacement).isNotNull();
+        assertThat(replacementCalls).isPositive();
+    }
+
+    @Test
     void onBlocked_unknownAccount_isIgnored() {
         SimulatedSource src = Fixtures.open("smoke", 0.05);
         src.onBlocked("acct_nobody", 0);

@@ -64,6 +64,36 @@ public final class LongIntMap {
         }
     }
 
+    /** Removes every entry, keeping the capacity. */
+    public void clear() {
+        java.util.Arrays.fill(keys, 0);
+        size = 0;
+    }
+
+    /** Visits every entry. */
+    public void forEach(java.util.function.BiConsumer<Long, Integer> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                action.accept(keys[i], values[i]);
+            }
+        }
+    }
+
+    /** Raw key at a table slot (0 when empty), for allocation-free iteration with {@link #capacity()}. */
+    public long keyAt(int slot) {
+        return keys[slot];
+    }
+
+    /** Raw value at a table slot. */
+    public int valueAt(int slot) {
+        return values[slot];
+    }
+
+    /** Table size (slots). */
+    public int capacity() {
+        return keys.length;
+    }
+
     /** Number of entries. */
     public int size() {
         return size;

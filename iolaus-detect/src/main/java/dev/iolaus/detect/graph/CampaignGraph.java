@@ -19,7 +19,6 @@ import java.util.function.IntFunction;
  * the campaign's evidence grows beyond content and new accounts are attributed on their first event ({@link #link}).
  */
 public final class CampaignGraph {
-    static final boolean DEBUG = Boolean.getBoolean("iolaus.debug");
     private final GraphSettings settings;
     private final IntFunction<AccountState> accounts;
     private final LongObjectMap<Posting> postings = new LongObjectMap<>(1 << 16);
@@ -59,14 +58,14 @@ public final class CampaignGraph {
     /**
      * Records that an account holds a value; returns the posting, created when the value is held by a second account,
      * or null while only one account has been seen with it. Most prompt signatures are never shared: a direct-mapped
-     * "seen once" table ({@value #SEEN_SLOTS} slots, 12 bytes each, fixed) keeps them out of the index entirely, which
-     * is what keeps memory per account and time per call low.
+     * "seen once" table (64 slots of 12 bytes per account, see {@link #ensureSeenCapacity}) keeps them out of the
+     * index entirely, which is what keeps memory per account and time per call low.
      */
     public Posting touch(AttributeKind kind, long value, int account, long timeMs) {
         long key = kind.key(value);
         Posting p = postings.get(key);
         if (p == null) {
-            int slot = (int) (key ^ (key >>> 29)) & (SEEN_SLOTS - 1);
+            int slot = (int) (key ^ (key >>> 29)) & (seenKey.length - 1);
             if (seenKey[slot] != key) {
                 seenKey[slot] = key;
                 seenAccount[slot] = account;
@@ -100,9 +99,22 @@ public final class CampaignGraph {
         return k.family() == AttributeKind.Family.IDENTITY || k == AttributeKind.SIGNUP_PREFIX;
     }
 
-    static final int SEEN_SLOTS = 1 << 20;
-    private final long[] seenKey = new long[SEEN_SLOTS];
-    private final int[] seenAccount = new int[SEEN_SLOTS];
+    /** Largest seen-once table: 4M slots, 48 MB. */
+    static final int MAX_SEEN_SLOTS = 1 << 22;
+    private long[] seenKey = new long[1 << 12];
+    private int[] seenAccount = new int[1 << 12];
+
+    /**
+     * Sizes the seen-once table for the number of accounts: 64 slots per account, so that a value survives there
+     * long enough for a second account to show it, at a fixed 12 bytes per slot. Growing forgets (it is a filter).
+     */
+    public void ensureSeenCapacity(int accounts) {
+        int want = Math.min(MAX_SEEN_SLOTS, Integer.highestOneBit(Math.max(1, accounts)) * 128);
+        if (want > seenKey.length) {
+            seenKey = new long[want];
+            seenAccount = new int[want];
+        }
+    }
 
     /** Records that an account holds the value of an existing posting; queues it for the next pass when shared. */
     public Posting touch(Posting p, int account, long timeMs) {
@@ -241,7 +253,8 @@ public final class CampaignGraph {
         for (Posting p : work) {
             p.dirty = false;
             // Re-test when the pooled evidence moved: every change while small, every 10% growth once large.
-            if (p.n == p.evaluatedAt || (p.campaign < 0 && p.n < p.evaluatedAt + p.evaluatedAt / 10)) {
+            int growth = p.campaign < 0 ? p.evaluatedAt / 10 : p.evaluatedAt / 4;
+            if (p.evaluatedAt >= 0 && (p.n == p.evaluatedAt || p.n < p.evaluatedAt + growth)) {
                 continue;
             }
             p.evaluatedAt = p.n;
@@ -309,10 +322,6 @@ public final class CampaignGraph {
         Posting partner = z >= settings.zThreshold() && rate >= elevated && purity >= settings.minPurity()
                 ? coordinated(p) : null;
         boolean anomalous = partner != null;
-        if (DEBUG && z >= 3) {
-            System.err.printf("DBG t=%.1fh kind=%s holders=%d size=%d gn=%d gt=%d z=%.2f rate=%.3f elev=%.3f purity=%.2f partner=%s rho=%.3f%n",
-                    (nowMs % (86400000L * 400)) / 3.6e6, p.kind, holders, size, gn, gt, z, rate, elevated, purity, partner == null ? null : partner.kind, b.rho());
-        }
         if (anomalous) {
             CampaignState c = mergeHolders(p, nowMs);
             p.campaign = c.id;
@@ -408,12 +417,13 @@ public final class CampaignGraph {
                 count(k, p.key);
             }
         }
-        for (java.util.Map.Entry<Long, int[]> e : coHeld.entrySet()) {
-            int c = e.getValue()[0];
-            if (c < settings.minAccounts()) {
+        for (int slot = 0; slot < coHeld.capacity(); slot++) {
+            long key = coHeld.keyAt(slot);
+            int c = coHeld.valueAt(slot);
+            if (key == 0 || c < settings.minAccounts()) {
                 continue;
             }
-            Posting q = postings.get(e.getKey());
+            Posting q = postings.get(key);
             if (q == null || q.kind.family() == p.kind.family() || q.kind == AttributeKind.ASN_DAY
                     || q.kind == AttributeKind.CLIENT) {
                 continue;
@@ -429,11 +439,12 @@ public final class CampaignGraph {
 
     private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
     private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
-    private final java.util.Map<Long, int[]> coHeld = new java.util.HashMap<>();
+    private final dev.iolaus.detect.features.LongIntMap coHeld = new dev.iolaus.detect.features.LongIntMap(
+            Posting.SAMPLE * (AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS));
 
     private void count(long k, long self) {
         if (k != 0 && k != self) {
-            coHeld.computeIfAbsent(k, x -> new int[1])[0]++;
+            coHeld.put(k, coHeld.get(k, 0) + 1, 0);
         }
     }
 
@@ -514,14 +525,22 @@ public final class CampaignGraph {
 
     /**
      * Forgets values no longer worth their memory: singletons idle for {@code singletonIdleMs}, and any value idle for
-     * {@code idleMs} that marks no campaign.
+     * {@code idleMs} that marks no campaign; campaign markers idle for 7 days; lifecycle values idle for 60 days.
      */
     public void sweep(long nowMs, long singletonIdleMs, long idleMs) {
         // Lifecycle values (cards, mailboxes, signup networks) are few and must outlive a dormant reserve's silence.
         long lifecycleIdleMs = 60 * 86_400_000L;
-        postings.retain(p -> p.campaign >= 0
-                || (lifecycle(p.kind) ? nowMs - p.lastMs < lifecycleIdleMs
-                : p.accounts() > 1 ? nowMs - p.lastMs < idleMs : nowMs - p.lastMs < singletonIdleMs));
+        long markerIdleMs = 7 * 86_400_000L;
+        postings.retain(p -> {
+            long idle = nowMs - p.lastMs;
+            if (lifecycle(p.kind)) {
+                return idle < lifecycleIdleMs;
+            }
+            if (p.campaign >= 0) {
+                return idle < markerIdleMs;
+            }
+            return idle < (p.sampleSize() > 1 ? idleMs : singletonIdleMs);
+        });
         dirty.removeIf(p -> postings.get(p.key) != p);
     }
 
@@ -534,7 +553,7 @@ public final class CampaignGraph {
 
     /** Approximate bytes held by postings, the table and the seen-once filter. */
     public long bytes() {
-        long[] total = {postings.tableBytes() + SEEN_SLOTS * 12L};
+        long[] total = {postings.tableBytes() + seenKey.length * 12L};
         postings.forEach(p -> total[0] += p.bytes());
         return total[0];
     }

@@ -346,6 +346,7 @@ public final class IolausDetector implements Detector {
         ids.add(accountId);
         AccountState s = new AccountState(idx);
         states.add(s);
+        graph.ensureSeenCapacity(idx + 1);
         return s;
     }
 

@@ -153,4 +153,27 @@ class FeatureExtractorTest {
         assertThat(a.clientHash()).isNotEqualTo(b.clientHash()).isEqualTo(c.clientHash());
         assertThat(a.sdkHash()).isEqualTo(b.sdkHash());
     }
+
+    @Test
+    void request_parametersModelAndTokenRatio_extracted() {
+        InteractionFeatures a = fx.extract(call().model("m1").prompt("hi"));
+        InteractionFeatures b = fx.extract(call().model("m2").tools("search").prompt("hi"));
+        assertThat(a.paramHash()).isNotEqualTo(b.paramHash());
+        assertThat(a.modelHash()).isNotEqualTo(b.modelHash());
+        assertThat(a.outputTokens()).isEqualTo(300);
+        assertThat(a.outInRatio()).isGreaterThan(1f);
+    }
+
+    @Test
+    void redactedText_fallsBackToHashSkeletonWithoutCues() {
+        var in = call().prompt("Think step by step.");
+        var m = in.messages().get(0);
+        var redacted = new dev.iolaus.model.Interaction(in.eventId(), in.time(), in.accountId(), in.apiKeyId(), null,
+                in.clientIp(), in.userAgent(), in.client(), in.flavour(), in.model(), in.params(),
+                java.util.List.of(new dev.iolaus.model.Message(m.role(), null, m.textHash(), m.length())), null,
+                in.usage(), 1, 200, null);
+        InteractionFeatures f = fx.extract(redacted);
+        assertThat(f.cot()).isFalse();
+        assertThat(f.skeleton()).isNotZero();
+    }
 }

@@ -76,7 +76,10 @@ public final class GatewayBench {
             String up = "http://127.0.0.1:" + upPort;
             GatewayConfig cfg = new GatewayConfig("127.0.0.1:0", null, work.resolve("data").toString(),
                     new GatewayConfig.Upstreams(new GatewayConfig.Upstream(up, null), null), 30_000L, null,
-                    null, null, null, null, null, 0, null, null).validated();
+                    // Limits stay on (every call takes from a key and an account bucket) but never refuse.
+                    new GatewayConfig.LimitsConfig(1_000_000_000L, 10_000_000_000L, 1_000_000_000L,
+                            10_000_000_000L, null, null, null, null, null),
+                    null, null, null, null, 0, null, null).validated();
             KeyStore.Issued key = new KeyStore(cfg.dataPath()).create("bench", null, null, null,
                     1_000_000_000L, 10_000_000_000L);
             capture = new InteractionFile(cfg.dataPath().resolve("interactions.jsonl"));

@@ -42,6 +42,11 @@ final class LoadTools {
                 script.toString(), url), seconds + 30);
         Files.deleteIfExists(script);
         double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
+        Matcher bad = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        if (bad.find()) {
+            // A fast error is not a served request: refuse to report such a run.
+            throw new IllegalStateException("wrk got " + bad.group(1) + " non-2xx responses from " + url);
+        }
         return new Result(rps, wrkLatency(out, "50%"), wrkLatency(out, "99%"));
     }
 
@@ -59,6 +64,12 @@ final class LoadTools {
         }
         cmd.add(url);
         String out = run(cmd, seconds + 30);
+        Matcher codes = Pattern.compile("\\[(\\d{3})\\]\\s+(\\d+) responses").matcher(out);
+        while (codes.find()) {
+            if (!codes.group(1).startsWith("2")) {
+                throw new IllegalStateException("hey got " + codes.group(2) + " responses with status " + codes.group(1));
+            }
+        }
         double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
         return new Result(rps, number(out, "50%+ in ([0-9.]+) secs") * 1000, number(out, "99%+ in ([0-9.]+) secs") * 1000);
     }

@@ -31,6 +31,7 @@ public final class SimulatedSource implements EventSource {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private final int[] versions;
     private final long[] callTime;
+    private final Map<String, Actor> byKey = new HashMap<>();
     private long last = Long.MIN_VALUE;
     private long emittedCalls;
     private long activatedReserves;
@@ -42,6 +43,7 @@ public final class SimulatedSource implements EventSource {
         this.versions = new int[n];
         this.callTime = new long[n];
         for (Actor a : world.actors()) {
+            byKey.put(a.key, a);
             callTime[a.idx] = a.active && a.planned > 0 ? bounded(a, a.firstTime()) : Long.MAX_VALUE;
             push(a);
         }
@@ -152,6 +154,20 @@ public final class SimulatedSource implements EventSource {
     /** Reserve accounts activated so far by blocks. */
     public long activatedReserves() {
         return activatedReserves;
+    }
+
+    /**
+     * The label of the process that generated an interaction of this stream: its archetype or campaign id. Unlike
+     * the account label in the truth, this also names campaigns hosted inside another account (a reseller), so a
+     * harness can account their traffic per interaction. Null for an event id this source did not generate.
+     */
+    public String labelOf(String eventId) {
+        int dash = eventId.lastIndexOf('-');
+        if (!eventId.startsWith("i-") || dash <= 2) {
+            return null;
+        }
+        Actor a = byKey.get(eventId.substring(2, dash));
+        return a == null ? null : a.group.pop.name();
     }
 
     /** Which corpora and ipintel data the run used. */

@@ -68,8 +68,9 @@ final class World {
                 long from = Math.max(g.startMs, created + 600_000);
                 double days = Math.max(0, (g.endMs - from) / (double) DAY);
                 // a fixed account count does not shrink with the scale, so its volume does
-                double volume = g.pop.perDay() * days * volumeMultiplier(g, a.rng)
-                        * (g.pop.fixedAccounts() > 0 ? Math.min(1.0, scale) : 1.0);
+                // (and a named account, like the reseller, sends exactly its stated volume)
+                double volume = g.pop.fixedAccounts() > 0 ? g.pop.perDay() * days * Math.min(1.0, scale)
+                        : g.pop.perDay() * days * volumeMultiplier(g, a.rng);
                 long planned = (long) Math.floor(volume + a.rng.nextDouble());
                 a.plan(planned, from, g.endMs);
                 a.active = true;
@@ -173,7 +174,8 @@ final class World {
         Identity id = g.pop.identity();
         long s = spec.start().toEpochMilli();
         long from = s + (long) (id.createdFromDay() * DAY);
-        long to = s + (long) (id.createdToDay() * DAY);
+        // signups after the window ends would never be seen: clip to the window
+        long to = Math.min(s + (long) (id.createdToDay() * DAY), spec.end().toEpochMilli() - DAY / 4);
         if (to <= from) {
             to = from + DAY;
         }
