@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
             "nginx reverse-proxying it: saturation (wrk), overhead at a steady rate (hey -q), streaming time to first",
             "byte. Needs the Debian packages wrk, hey and nginx (missing ones are reported and skipped).",
             "Takes about 2 minutes with the defaults."})
-class BenchGatewayCommand implements Callable<Integer> {
+final class BenchGatewayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON on standard output (progress goes to stderr).")
     boolean json;
 
@@ -28,13 +28,19 @@ class BenchGatewayCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "Steady rate for the overhead run, req/s (default ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--engine", description = {"Also run the embedded engine on every captured call, as `iolaus serve`",
+        "does (detector iolaus, default policy in shadow mode so the bench account is never refused)."})
+    boolean engine;
+
     @Override
     public Integer call() throws Exception {
         if (seconds < 1 || seconds > 300 || warmup < 0 || warmup > 600 || connections < 1 || rate < 1) {
             throw new IllegalArgumentException("--seconds in [1, 300], --warmup in [0, 600], --connections >= 1, --rate >= 1");
         }
-        GatewayBench b = new GatewayBench(new GatewayBench.Options(seconds, warmup, connections, rate),
-                json ? System.err : System.out);
+        java.io.PrintStream log = json ? System.err : System.out;
+        GatewayBench b = new GatewayBench(new GatewayBench.Options(seconds, warmup, connections, rate), log,
+                engine ? dev.iolaus.server.live.BenchEngines.shadowed(dev.iolaus.detect.Detectors.registry(),
+                        java.util.List.of(), note -> log.println("bench gateway: " + note)) : null);
         Map<String, Object> r = b.run();
         if (json) {
             System.out.println(GatewayBench.toJson(r));
@@ -42,14 +48,5 @@ class BenchGatewayCommand implements Callable<Integer> {
             System.out.println(GatewayBench.toJson(r));
         }
         return 0;
-    }
-
-    /**
-     * Temporary top-level name {@code iolaus bench-gateway}, until the parent {@code bench} command exists; then
-     * register {@link BenchGatewayCommand} itself as its subcommand and drop this line from {@code Main}.
-     */
-    @Command(name = "bench-gateway", mixinStandardHelpOptions = true,
-            description = "Same as 'iolaus bench gateway' (temporary name until 'bench' exists).")
-    static final class TopLevel extends BenchGatewayCommand {
     }
 }

@@ -1,6 +1,8 @@
 package dev.iolaus.cli;
 
-import dev.iolaus.detect.Detectors;
+import dev.iolaus.detect.policy.Policy;
+import dev.iolaus.eval.EvalRegistry;
+import dev.iolaus.io.policy.PolicyLoader;
 import dev.iolaus.detect.net.FileIpIntel;
 import dev.iolaus.detect.net.IpIntel;
 import dev.iolaus.detect.net.IpIntelConfig;
@@ -79,6 +81,10 @@ final class EvalCommand implements Callable<Integer> {
             + "default: counted and reported.")
     Path quarantine;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Policy the iolaus detector runs under (default: the shipped policies/default.yaml).")
+    Path policy;
+
     @Option(names = "--report", required = true, paramLabel = "DIR", description = "Output directory of the report.")
     Path report;
 
@@ -93,7 +99,8 @@ final class EvalCommand implements Callable<Integer> {
         IpIntel intel = ipIntel();
         EvalOptions opts = new EvalOptions((long) (watermarkS * 1000), quiet ? null : System.err,
                 Streams.separability(ipintel), intel, detectorOptions());
-        EvalHarness harness = new EvalHarness(Detectors.registry(), opts);
+        Policy pol = policy == null ? PolicyLoader.defaultPolicy() : PolicyLoader.load(policy);
+        EvalHarness harness = new EvalHarness(EvalRegistry.with(pol), opts);
         try (Quarantine q = quarantine == null ? Quarantine.counting() : Quarantine.toFile(quarantine)) {
             StreamFactory streams = streams(q);
             EvalResult result = harness.run(streams, detectors);

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 KeysCommand.class,
                 UpstreamFakeCommand.class,
-                BenchGatewayCommand.TopLevel.class,
                 BenchCommand.class,
                 EvalCommand.class,
                 ValidateCommand.class,

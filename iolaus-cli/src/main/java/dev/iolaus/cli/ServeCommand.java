@@ -1,19 +1,22 @@
 package dev.iolaus.cli;
 
+import dev.iolaus.detect.Detectors;
 import dev.iolaus.gateway.Gateway;
-import dev.iolaus.gateway.capture.InteractionFile;
 import dev.iolaus.gateway.config.GatewayConfig;
+import dev.iolaus.server.live.LiveGateway;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code iolaus serve}: runs the gateway (and, once attached, the embedded engine) until stopped. */
+/** {@code iolaus serve}: runs the gateway with the embedded engine until stopped (wiring: {@link LiveGateway}). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the gateway: an OpenAI- and Anthropic-compatible proxy that authenticates, rate-limits,",
             "enforces decisions and captures every call. Use --config FILE, or --listen/--upstream with no file.",
-            "Captured interactions go to DATA_DIR/interactions.jsonl until an engine is attached."})
+            "Every captured call goes to the embedded engine (detectors, policy: config keys engine, policy_file,",
+            "ip_data), whose decisions the gateway enforces; calls are also logged to DATA_DIR/interactions.jsonl",
+            "and decisions to DATA_DIR/decisions.jsonl."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see gateway.reference.yaml).")
     Path config;
@@ -31,12 +34,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GatewayConfig cfg = resolve();
         CountDownLatch stop = new CountDownLatch(1);
-        InteractionFile file = new InteractionFile(cfg.dataPath().resolve("interactions.jsonl"));
-        Gateway gw = Gateway.start(cfg, file);
+        LiveGateway live = LiveGateway.start(cfg, Detectors.registry(), note -> System.err.println("iolaus serve: " + note));
+        Gateway gw = live.gateway();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                gw.close();
-                file.close();
+                live.close();
             } catch (Exception e) {
                 System.err.println("iolaus serve: error while stopping: " + e.getMessage());
             }
@@ -64,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
                 c = new GatewayConfig(listen != null ? listen : c.listen(), c.tls(),
                         dataDir != null ? dataDir : c.dataDir(), ups, c.upstreamTimeoutMs(), c.maxBodyBytes(),
                         c.limits(), c.challenge(), c.capture(), c.trustForwardedFor(), c.metricsPath(),
-                        c.eventLoops(), c.ipData(), c.policyFile()).validated();
+                        c.eventLoops(), c.ipData(), c.policyFile(), c.engine()).validated();
             }
             return c;
         }

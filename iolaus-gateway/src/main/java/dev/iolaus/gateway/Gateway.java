@@ -8,6 +8,7 @@ import dev.iolaus.gateway.http.GatewayMetrics;
 import dev.iolaus.gateway.http.GatewayServer;
 import dev.iolaus.gateway.keys.KeyRegistry;
 import dev.iolaus.gateway.keys.KeyStore;
+import dev.iolaus.model.Decision;
 import dev.iolaus.model.Interaction;
 import java.util.function.Consumer;
 
@@ -21,12 +22,14 @@ import java.util.function.Consumer;
 public final class Gateway implements AutoCloseable {
     private final GatewayServer server;
     private final CapturePipeline capture;
-    private final DecisionIndex decisions;
+    private final Enforcement decisions;
+    private final GatewayMetrics metrics;
 
-    private Gateway(GatewayServer server, CapturePipeline capture, DecisionIndex decisions) {
+    private Gateway(GatewayServer server, CapturePipeline capture, Enforcement decisions, GatewayMetrics metrics) {
         this.server = server;
         this.capture = capture;
         this.decisions = decisions;
+        this.metrics = metrics;
     }
 
     /**
@@ -53,12 +56,20 @@ public final class Gateway implements AutoCloseable {
             }
             throw e;
         }
-        return new Gateway(server, capture, decisions);
+        return new Gateway(server, capture, new CountingEnforcement(decisions, metrics), metrics);
     }
 
-    /** Where decisions go in: {@code enforcement().accept(decision)}. */
+    /**
+     * Where decisions go in: {@code enforcement().accept(decision)}; each decision received is also counted in
+     * {@code iolaus_gateway_decisions_received_total{action,shadow}}.
+     */
     public Enforcement enforcement() {
         return decisions;
+    }
+
+    /** The metrics served at {@code /metrics} (attached parts register their own meters there). */
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     /** The capture pipeline (counters, backlog). */
@@ -81,5 +92,44 @@ public final class Gateway implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         capture.close();
+    }
+
+    /** The index, with every decision received counted in the metrics. */
+    private record CountingEnforcement(DecisionIndex index, GatewayMetrics metrics) implements Enforcement {
+        @Override
+        public void accept(Decision decision) {
+            metrics.decisionReceived(decision);
+            index.accept(decision);
+        }
+
+        @Override
+        public void revoke(String decisionId) {
+            index.revoke(decisionId);
+        }
+
+        @Override
+        public void linkCampaign(String campaignId, Iterable<String> accountIds) {
+            index.linkCampaign(campaignId, accountIds);
+        }
+
+        @Override
+        public void linkPayment(String accountId, String paymentFingerprintHash) {
+            index.linkPayment(accountId, paymentFingerprintHash);
+        }
+
+        @Override
+        public Decision lookup(String accountId, String apiKeyId, String ip, long nowMs) {
+            return index.lookup(accountId, apiKeyId, ip, nowMs);
+        }
+
+        @Override
+        public Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs) {
+            return index.lookupShadow(accountId, apiKeyId, ip, nowMs);
+        }
+
+        @Override
+        public String campaignOf(String accountId) {
+            return index.campaignOf(accountId);
+        }
     }
 }

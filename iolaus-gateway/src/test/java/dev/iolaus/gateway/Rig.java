@@ -120,7 +120,7 @@ public final class Rig {
         GatewayConfig cfg = new GatewayConfig("127.0.0.1:0", null, dataDir.toString(),
                 new GatewayConfig.Upstreams(new GatewayConfig.Upstream("http://127.0.0.1:" + fakePort, null), null),
                 timeoutMs, null, limits, new GatewayConfig.Challenge(403, "Please verify your account",
-                "https://verify.example/start"), null, null, null, 1, null, null).validated();
+                "https://verify.example/start"), null, null, null, 1, null, null, null).validated();
         store = new KeyStore(dataDir);
         keys = new KeyRegistry(store);
         InteractionSink sink = i -> {

@@ -30,7 +30,7 @@ class StalledEngineOverHttpTest {
             GatewayConfig cfg = new GatewayConfig("127.0.0.1:0", null, dir.toString(),
                     new GatewayConfig.Upstreams(new GatewayConfig.Upstream("http://127.0.0.1:" + fakePort, null), null),
                     5_000L, null, new GatewayConfig.LimitsConfig(100_000L, null, 100_000L, null, null, null, null, null, null),
-                    null, new GatewayConfig.Capture(50, null, null), null, null, 1, null, null).validated();
+                    null, new GatewayConfig.Capture(50, null, null), null, null, 1, null, null, null).validated();
             KeyStore.Issued key = new KeyStore(dir).create("acct-stall", null, null, null, null, null);
             Rig.SECRETS.add(key.secret());
             CountDownLatch stall = new CountDownLatch(1);

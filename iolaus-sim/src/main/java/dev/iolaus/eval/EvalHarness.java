@@ -106,7 +106,7 @@ public final class EvalHarness {
             if (detector instanceof IpReputationDetector ip && ip.note() != null) {
                 notes.add(ip.note());
             }
-            Enforcer enforcer = new Enforcer(src, ledger::onBlock);
+            Enforcer enforcer = new Enforcer(src, (account, t) -> ledger.onBlock(account, t, src.truth()));
             Sink sink = new Sink(detector, enforcer, ledger, src);
             Progress progress = new Progress(options.progress(), name);
             long nanos = 0;

@@ -86,24 +86,32 @@ final class Ledger {
     void onFlag(AccountFinding f, long nowMs, Truth truth) {
         Account a = account(f.accountId());
         a.flagScore = Math.max(a.flagScore, f.score());
+        detected(f.accountId(), a, Math.max(nowMs, f.time().toEpochMilli()), truth);
+    }
+
+    /**
+     * Enforcement blocked the account. A block is a detection too: a policy may block an account without a flag of
+     * its own (a cauterized reserve, a member of a blocked campaign), and what is enforced is what counts.
+     */
+    void onBlock(String accountId, long timeMs, Truth truth) {
+        Account a = account(accountId);
+        if (a.blockMs < 0) {
+            a.blockMs = timeMs;
+        }
+        detected(accountId, a, timeMs, truth);
+    }
+
+    private void detected(String accountId, Account a, long t, Truth truth) {
         if (a.flagMs >= 0) {
             return;
         }
-        a.flagMs = Math.max(nowMs, f.time().toEpochMilli());
-        Truth.AccountTruth label = truth.accounts().get(f.accountId());
-        Bucket b = bucket(a.flagMs);
+        a.flagMs = t;
+        Truth.AccountTruth label = truth.accounts().get(accountId);
+        Bucket b = bucket(t);
         if (label != null && label.attacker()) {
             b.attackFlags++;
         } else {
             b.benignFlags++;
-        }
-    }
-
-    /** Enforcement blocked the account. */
-    void onBlock(String accountId, long timeMs) {
-        Account a = account(accountId);
-        if (a.blockMs < 0) {
-            a.blockMs = timeMs;
         }
     }
 

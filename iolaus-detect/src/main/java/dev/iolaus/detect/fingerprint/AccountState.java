@@ -189,7 +189,7 @@ public final class AccountState {
         double days = Math.max(1.0 / 24, (lastMs - firstMs) / 86_400_000.0);
         double ageAtFirstUseH = signupMs == 0 ? -1 : (firstMs - signupMs) / 3_600_000.0;
         return new AccountFingerprint(n, n / days, gapCv, entropy, n == 0 ? 0 : (double) followUps / n,
-                n == 0 ? 0 : (double) skeletons.estimate() / n, n == 0 ? 0 : (double) top / n,
+                n == 0 ? 0 : skeletons.estimate() / n, n == 0 ? 0 : (double) top / n,
                 n == 0 ? 0 : (double) cot / n, tellRate(), n <= 1 ? 0 : (double) sameParams / (n - 1),
                 ips.estimate(), prefixes.estimate(), ageAtFirstUseH, prepaid, programmeClaims,
                 n == 0 ? 0 : (double) newModel / n, outputTokens);

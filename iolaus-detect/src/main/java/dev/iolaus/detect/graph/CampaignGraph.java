@@ -24,12 +24,19 @@ public final class CampaignGraph {
     private final LongObjectMap<Posting> postings = new LongObjectMap<>(1 << 16);
     private final List<Posting> dirty = new ArrayList<>();
     private final List<CampaignState> campaigns = new ArrayList<>();
+    private final Coordination coordination;
+    private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
+    private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
 
     /** A graph over the account states the function returns by dense index. */
     public CampaignGraph(GraphSettings settings, IntFunction<AccountState> accounts) {
         this.settings = settings;
         this.accounts = accounts;
+        this.coordination = new Coordination(settings, accounts, postings);
     }
+
+    /** Sampled holders needed before "most holders are members" may extend a campaign to a value. */
+    static final int MIN_EXTEND_SAMPLE = 8;
 
     /** Holders above which a card or mailbox is a corporate or family one, not one operator's. */
     static final int MAX_OWNER_HOLDERS = 10;
@@ -320,7 +327,7 @@ public final class CampaignGraph {
         p.z = (float) Math.max(p.z, z);
         double rate = gn == 0 ? 0 : (double) gt / gn;
         Posting partner = z >= settings.zThreshold() && rate >= elevated && purity >= settings.minPurity()
-                ? coordinated(p) : null;
+                ? coordination.partner(p, p0) : null;
         boolean anomalous = partner != null;
         if (anomalous) {
             CampaignState c = mergeHolders(p, nowMs);
@@ -381,7 +388,7 @@ public final class CampaignGraph {
                     listener.attributed(a, majority, p, 1.0, nowMs);
                 }
             }
-        } else if (majority != null && memberShare >= settings.extendPurity()) {
+        } else if (majority != null && size >= MIN_EXTEND_SAMPLE && memberShare >= settings.extendPurity()) {
             // Most holders already belong to one campaign: the value now marks it (a shared BIN, client, burst).
             p.campaign = majority.id;
             p.purity = (float) memberShare;
@@ -392,59 +399,6 @@ public final class CampaignGraph {
             p.purity = 0;
         } else if (p.campaign >= 0) {
             p.purity = (float) Math.max(purity, memberShare);
-        }
-    }
-
-    /**
-     * The value proving that the holders of {@code p} are also dense in another evidence family (p itself for a
-     * shared card, mailbox or burst), or null: they share a card, mailbox or
-     * signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
-     * not merely popular (its holders are at most 20 times the co-holders, FRAUDAR's point: popular values say little)
-     * or that itself carries extraction-heavy traffic (a campaign's system prompt).
-     */
-    Posting coordinated(Posting p) {
-        if (p.kind.family() == AttributeKind.Family.IDENTITY && p.kind.strong()) {
-            return p;
-        }
-        coHeld.clear();
-        int size = p.sampleSize();
-        for (int i = 0; i < size; i++) {
-            AccountState a = accounts.apply(p.sampled(i));
-            for (long k : a.staticAttrs) {
-                count(k, p.key);
-            }
-            for (long k : a.recentAttrs) {
-                count(k, p.key);
-            }
-        }
-        for (int slot = 0; slot < coHeld.capacity(); slot++) {
-            long key = coHeld.keyAt(slot);
-            int c = coHeld.valueAt(slot);
-            if (key == 0 || c < settings.minAccounts()) {
-                continue;
-            }
-            Posting q = postings.get(key);
-            if (q == null || q.kind.family() == p.kind.family() || q.kind == AttributeKind.ASN_DAY
-                    || q.kind == AttributeKind.CLIENT) {
-                continue;
-            }
-            boolean rare = q.accounts() <= 20 * c;
-            boolean extractive = q.n >= 10 && q.tells >= 0.3 * q.n;
-            if (rare || (q.kind.family() == AttributeKind.Family.SYSTEM && extractive)) {
-                return q;
-            }
-        }
-        return null;
-    }
-
-    private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
-    private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
-    private final dev.iolaus.detect.features.LongIntMap coHeld = new dev.iolaus.detect.features.LongIntMap(
-            Posting.SAMPLE * (AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS));
-
-    private void count(long k, long self) {
-        if (k != 0 && k != self) {
-            coHeld.put(k, coHeld.get(k, 0) + 1, 0);
         }
     }
 
@@ -462,9 +416,14 @@ public final class CampaignGraph {
         return k;
     }
 
-    /** True when the account's own traffic argues against membership: long history, tells at or below baseline. */
+    /**
+     * True when the account's own traffic argues against membership: five calls or more without a single tell, or a
+     * history long enough to judge and tells not even mildly above the baseline (own z below 1). Sharing a tool schema or a template with a campaign is then
+     * taken for what it is, a coincidence of popular content.
+     */
     public boolean contradicts(AccountState a, double p0) {
-        return a.n >= settings.contradictAfter() && a.tellRate() <= p0;
+        return a.n >= 5 && a.tells == 0
+                || a.n >= settings.contradictAfter() && PooledTest.z(a.tells, a.n, p0, 1, 0) < 1.0;
     }
 
     private static double bestZ(long n, long tells, long cot, long rewrite, long grading, long dataset, Baseline b,

@@ -17,6 +17,6 @@ public record GraphSettings(int minAccounts, double zThreshold, double minLift, 
                             double linkThreshold, int contradictAfter) {
     /** The shipped defaults. */
     public static GraphSettings defaults(double zThreshold) {
-        return new GraphSettings(3, zThreshold, 2.0, 0.6, 0.8, 1.0, 20);
+        return new GraphSettings(3, zThreshold, 2.0, 0.6, 0.8, 1.0, 12);
     }
 }

@@ -108,6 +108,7 @@ public final class LongObjectMap<V> {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void resize(int cap) {
         long[] ok = keys;
         Object[] ov = values;

@@ -54,7 +54,7 @@ public final class IolausDetector implements Detector {
 
     private final FeatureExtractor extractor;
     private final GraphSettings settings;
-    private final Baseline baseline = new Baseline();
+    private final Baseline baseline;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
     private final List<AccountState> states = new ArrayList<>();
@@ -69,10 +69,14 @@ public final class IolausDetector implements Detector {
     private long lastHousekeepingMs = Long.MIN_VALUE;
     private long nowMs;
 
-    /** A detector configured from the context: option {@code target-fpr} (default 0.001). */
+    /**
+     * A detector configured from the context: options {@code target-fpr} (default 0.001) and
+     * {@code benign-tell-rate-cap} (default {@link Baseline#DEFAULT_CAP}, the calibrated benign tell rate bound).
+     */
     public IolausDetector(DetectorContext ctx) {
         this.extractor = new FeatureExtractor(ctx.ipIntel());
         double fpr = ctx.number("target-fpr", DEFAULT_TARGET_FPR);
+        this.baseline = new Baseline(ctx.number("benign-tell-rate-cap", Baseline.DEFAULT_CAP));
         this.settings = GraphSettings.defaults(zThreshold(fpr));
         this.graph = new CampaignGraph(settings, states::get);
     }
@@ -383,6 +387,11 @@ public final class IolausDetector implements Detector {
         CampaignState c = graph.campaign(p.campaign);
         return Optional.of(new CampaignLink(c.publicId, kind.linkWeight() * p.purity, kind.strong(),
                 List.of(new Evidence(EvidenceWriter.kindCode(kind), EvidenceWriter.sharedSentence(p), p.purity))));
+    }
+
+    /** Current benign baseline rate of any extraction tell (for reports and calibration). */
+    public double baselineTellRate() {
+        return baseline.tellRate();
     }
 
     /** Accounts tracked. */

@@ -17,6 +17,29 @@ public final class Baseline {
     private long grading;
     private long dataset;
     private double rho = 0.05;
+    private final double cap;
+
+    /**
+     * A baseline whose tell rates never exceed {@code cap}: the benign rate measured on benign traffic (calibration),
+     * so that a stream dominated by one campaign cannot make the campaign the norm it is tested against.
+     */
+    public Baseline(double cap) {
+        if (!(cap > 0 && cap < 1)) {
+            throw new IllegalArgumentException("benign tell-rate cap must be in (0, 1), was " + cap);
+        }
+        this.cap = cap;
+    }
+
+    /** A baseline with the shipped cap {@link #DEFAULT_CAP}. */
+    public Baseline() {
+        this(DEFAULT_CAP);
+    }
+
+    /**
+     * Shipped cap on the baseline tell rate: 1.25 x the rate measured on the {@code benign-lookalikes} scenario at
+     * scale 0.1 (9.7% of calls carry a tell there, synthetic-data researchers included), rounded up.
+     */
+    public static final double DEFAULT_CAP = 0.12;
 
     /** Folds in one interaction of an account not attributed to a campaign. */
     public void observe(InteractionFeatures f) {
@@ -43,29 +66,29 @@ public final class Baseline {
         return n;
     }
 
-    /** Rate of any extraction tell. */
+    /** Rate of any extraction tell (at most the calibrated cap). */
     public double tellRate() {
-        return rate(tells);
+        return Math.min(cap, rate(tells));
     }
 
-    /** Rate of chain-of-thought elicitation. */
+    /** Rate of chain-of-thought elicitation (at most the calibrated cap). */
     public double cotRate() {
-        return rate(cot);
+        return Math.min(cap, rate(cot));
     }
 
-    /** Rate of safety-evading rewrites. */
+    /** Rate of safety-evading rewrites (at most the calibrated cap). */
     public double rewriteRate() {
-        return rate(rewrite);
+        return Math.min(cap, rate(rewrite));
     }
 
-    /** Rate of grading prompts. */
+    /** Rate of grading prompts (at most the calibrated cap). */
     public double gradingRate() {
-        return rate(grading);
+        return Math.min(cap, rate(grading));
     }
 
-    /** Rate of dataset tells. */
+    /** Rate of dataset tells (at most the calibrated cap). */
     public double datasetRate() {
-        return rate(dataset);
+        return Math.min(cap, rate(dataset));
     }
 
     private double rate(long k) {

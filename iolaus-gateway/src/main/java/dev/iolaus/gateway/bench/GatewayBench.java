@@ -48,11 +48,18 @@ public final class GatewayBench {
 
     private final Options o;
     private final PrintStream log;
+    private final BenchEngine engine;
 
-    /** A bench printing progress to {@code log}. */
+    /** A bench printing progress to {@code log}, capture to JSONL only. */
     public GatewayBench(Options o, PrintStream log) {
+        this(o, log, null);
+    }
+
+    /** A bench printing progress to {@code log}, with {@code engine} (or null) fed beside the JSONL capture. */
+    public GatewayBench(Options o, PrintStream log, BenchEngine engine) {
         this.o = o;
         this.log = log;
+        this.engine = engine;
     }
 
     /** Runs everything; returns the results as an ordered map (the JSON document). */
@@ -79,11 +86,18 @@ public final class GatewayBench {
                     // Limits stay on (every call takes from a key and an account bucket) but never refuse.
                     new GatewayConfig.LimitsConfig(1_000_000_000L, 10_000_000_000L, 1_000_000_000L,
                             10_000_000_000L, null, null, null, null, null),
-                    null, null, null, null, 0, null, null).validated();
+                    null, null, null, null, 0, null, null, null).validated();
             KeyStore.Issued key = new KeyStore(cfg.dataPath()).create("bench", null, null, null,
                     1_000_000_000L, 10_000_000_000L);
             capture = new InteractionFile(cfg.dataPath().resolve("interactions.jsonl"));
-            gw = Gateway.start(cfg, capture);
+            InteractionFile file = capture;
+            gw = Gateway.start(cfg, engine == null ? capture : i -> {
+                file.accept(i);
+                engine.hook().accept(i);
+            });
+            if (engine != null) {
+                engine.attach(gw.enforcement());
+            }
             String gwUrl = "http://127.0.0.1:" + gw.port() + "/v1/chat/completions";
             String directUrl = up + "/v1/chat/completions";
             List<String> headers = List.of("Content-Type", "application/json", "Authorization", "Bearer " + key.secret());
@@ -114,14 +128,23 @@ public final class GatewayBench {
                     out.put("capacity_ratio_vs_nginx", null);
                 }
             }
-            log.println("steady " + o.rate() + " req/s for " + o.seconds() + " s (fixed-rate generator, own process):"
-                    + " direct, gateway, direct, gateway...");
+            log.println("steady " + o.rate() + " req/s for " + o.seconds() + " s (fixed-rate generator, own process),"
+                    + " direct and gateway measured at the same time...");
             LoadTools.Result[] d = new LoadTools.Result[2];
             LoadTools.Result[] g = new LoadTools.Result[2];
             for (int i = 0; i < 2; i++) {
-                // Alternating halves so slow drifts of a shared machine hit both sides alike.
-                d[i] = rateProbe(upPort, "", Math.max(2, o.seconds() / 2));
-                g[i] = rateProbe(gw.port(), "Authorization: Bearer " + key.secret(), Math.max(2, o.seconds() / 2));
+                // Direct and gateway run simultaneously (each at the full rate), so the stalls of a shared machine
+                // hit both sides alike instead of whichever happened to run then.
+                int half = Math.max(2, o.seconds() / 2);
+                var direct = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return rateProbe(upPort, "", half);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+                g[i] = rateProbe(gw.port(), "Authorization: Bearer " + key.secret(), half);
+                d[i] = direct.join();
             }
             LoadTools.Result dm = median(d);
             LoadTools.Result gm = median(g);
@@ -145,12 +168,16 @@ public final class GatewayBench {
             out.put("streaming", streaming(up + "/v1/chat/completions", gwUrl, key.secret()));
             var st = gw.capture().stats();
             out.put("captured", Map.of("offered", st.offered(), "spilled", st.spilled(), "delivered", st.delivered()));
+            out.put("engine", engine == null ? null : engine.describe());
         } finally {
             if (gw != null) {
                 gw.close();
             }
             if (capture != null) {
                 capture.close();
+            }
+            if (engine != null) {
+                engine.close();
             }
             if (nginxProc != null) {
                 nginxProc.destroy();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The capture path from event loops to the engine: a bounded queue, a consumer thread calling the engine hook, and
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  * so an engine that stalls and resumes receives every event; order across the two paths is not preserved.
  */
 public final class CapturePipeline implements InteractionSink, AutoCloseable {
-    private final ArrayBlockingQueue<Interaction> queue;
-    private final ConcurrentLinkedQueue<Interaction> spill = new ConcurrentLinkedQueue<>();
+    private final ArrayBlockingQueue<Supplier<Interaction>> queue;
+    private final ConcurrentLinkedQueue<Supplier<Interaction>> spill = new ConcurrentLinkedQueue<>();
     private final SpillJournal journal;
     private final Consumer<Interaction> engine;
     private final Thread consumer;
@@ -54,6 +55,11 @@ public final class CapturePipeline implements InteractionSink, AutoCloseable {
 
     @Override
     public boolean offer(Interaction interaction) {
+        return offerDeferred(() -> interaction);
+    }
+
+    @Override
+    public boolean offerDeferred(Supplier<Interaction> interaction) {
         offered.incrementAndGet();
         if (queue.offer(interaction)) {
             return true;
@@ -67,9 +73,9 @@ public final class CapturePipeline implements InteractionSink, AutoCloseable {
     private void consume() {
         while (running || !queue.isEmpty()) {
             try {
-                Interaction i = queue.poll(20, TimeUnit.MILLISECONDS);
+                Supplier<Interaction> i = queue.poll(20, TimeUnit.MILLISECONDS);
                 if (i != null) {
-                    deliver(i);
+                    deliver(i.get());
                 } else if (journalPending.get() > 0) {
                     long n = journal.replayOldest(this::deliverReplayed);
                     if (n >= 0) {
@@ -101,10 +107,10 @@ public final class CapturePipeline implements InteractionSink, AutoCloseable {
     private void write() {
         long idleSince = System.nanoTime();
         while (true) {
-            Interaction i = spill.poll();
+            Supplier<Interaction> i = spill.poll();
             try {
                 if (i != null) {
-                    journal.append(i);
+                    journal.append(i.get());
                     idleSince = System.nanoTime();
                     if (journal.openCount() >= 50_000) {
                         closeSegment();
@@ -154,7 +160,7 @@ public final class CapturePipeline implements InteractionSink, AutoCloseable {
     public void close() throws IOException, InterruptedException {
         running = false;
         // Take back what the consumer has not started on.
-        Interaction i;
+        Supplier<Interaction> i;
         while ((i = queue.poll()) != null) {
             spill.add(i);
         }

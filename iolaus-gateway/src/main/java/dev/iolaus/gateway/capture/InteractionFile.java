@@ -1,5 +1,6 @@
 package dev.iolaus.gateway.capture;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iolaus.io.json.EventCodecs;
 import dev.iolaus.io.json.Json;
 import dev.iolaus.model.Interaction;
@@ -16,11 +17,13 @@ import java.util.function.Consumer;
  * An engine hook that appends every interaction to a JSONL file (the iolaus-io format): what {@code iolaus serve}
  * does until an engine is attached, and a record of traffic for {@code iolaus eval} and the detectors offline.
  *
- * <p>Called from the capture consumer thread only. Flushes at most every 200 ms, and on {@link #close()}.
+ * <p>Called from the capture consumer thread only. One JSON generator writes straight into the file's buffer (no
+ * per-event generator, byte array or copy). Flushes at most every 200 ms, and on {@link #close()}.
  */
 public final class InteractionFile implements Consumer<Interaction>, AutoCloseable {
     private final Path file;
     private final OutputStream out;
+    private final JsonGenerator gen;
     private long lastFlush = System.nanoTime();
     private final java.util.concurrent.ScheduledExecutorService flusher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -33,6 +36,7 @@ public final class InteractionFile implements Consumer<Interaction>, AutoCloseab
             Files.createDirectories(file.toAbsolutePath().getParent());
             out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND), 1 << 16);
+            gen = Json.FACTORY.createGenerator(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -42,7 +46,7 @@ public final class InteractionFile implements Consumer<Interaction>, AutoCloseab
 
     private synchronized void flushQuietly() {
         try {
-            out.flush();
+            gen.flush();
             lastFlush = System.nanoTime();
         } catch (IOException e) {
             // Reported by the next write.
@@ -52,11 +56,11 @@ public final class InteractionFile implements Consumer<Interaction>, AutoCloseab
     @Override
     public synchronized void accept(Interaction i) {
         try {
-            out.write(Json.writeBytes(EventCodecs.INTERACTION, i));
-            out.write('\n');
+            EventCodecs.INTERACTION.write(gen, i);
+            gen.writeRaw('\n');
             long now = System.nanoTime();
             if (now - lastFlush > 200_000_000L) {
-                out.flush();
+                gen.flush();
                 lastFlush = now;
             }
         } catch (IOException e) {
@@ -67,6 +71,7 @@ public final class InteractionFile implements Consumer<Interaction>, AutoCloseab
     @Override
     public synchronized void close() throws IOException {
         flusher.shutdownNow();
+        gen.flush();
         out.close();
     }
 }

@@ -10,6 +10,14 @@ public interface InteractionSink {
     /** Takes the interaction without blocking; false only when it could not be kept anywhere (then it is counted). */
     boolean offer(Interaction interaction);
 
+    /**
+     * Takes an interaction to be built later, off the caller's thread (the gateway's event loops hand over raw
+     * facts and let the capture thread parse and hash). The default builds it at once.
+     */
+    default boolean offerDeferred(java.util.function.Supplier<Interaction> interaction) {
+        return offer(interaction.get());
+    }
+
     /** A sink that drops everything (for benchmarks of the bare proxy). */
     InteractionSink DISCARD = i -> true;
 }

@@ -127,7 +127,7 @@ public record RequestInfo(String model, boolean stream, boolean includeUsage, bo
             return;
         }
         if (content.isTextual()) {
-            out.add(Message.of(role, content.asText()));
+            out.add(message(role, content.asText()));
             return;
         }
         if (content.isArray()) {
@@ -142,9 +142,13 @@ public record RequestInfo(String model, boolean stream, boolean includeUsage, bo
                 }
             }
             if (!sb.isEmpty()) {
-                out.add(Message.of(role, sb.toString()));
+                out.add(message(role, sb.toString()));
             }
         }
+    }
+
+    private static Message message(Role role, String text) {
+        return new Message(role, text, FastHash.textHash(text), text.length());
     }
 
     private static Integer intOrNull(JsonNode root, String f) {

@@ -128,7 +128,8 @@ public final class SseTap {
         return true;
     }
 
-    static int indexOf(byte[] a, int off, int len, byte[] p) {
+    /** Index of the first occurrence of {@code p} in {@code a[off, off+len)}, or -1. */
+    public static int indexOf(byte[] a, int off, int len, byte[] p) {
         outer:
         for (int i = off; i <= off + len - p.length; i++) {
             for (int j = 0; j < p.length; j++) {

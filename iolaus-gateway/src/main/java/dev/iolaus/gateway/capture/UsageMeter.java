@@ -24,6 +24,49 @@ public final class UsageMeter {
         }
     }
 
+    private static final byte[] USAGE_KEY = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Reads the usage of a whole JSON response body. Only the {@code usage} object is parsed (found by its key, the
+     * last one in the body, as OpenAI and Anthropic put it); a body without one is parsed whole only when small
+     * (count_tokens answers {@code {"input_tokens": N}}).
+     */
+    public void observeBody(byte[] b, int len) {
+        int at = lastIndexOf(b, len, USAGE_KEY);
+        if (at < 0) {
+            if (len <= 256) {
+                observe(b, 0, len);
+            }
+            return;
+        }
+        int i = at + USAGE_KEY.length;
+        while (i < len && (b[i] == ' ' || b[i] == ':' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        if (i < len && b[i] == '{') {
+            try {
+                // Jackson reads the first value and ignores what follows the object.
+                usage(RequestInfo.JSON.readTree(b, i, len - i));
+            } catch (IOException | RuntimeException e) {
+                // Unknown usage.
+            }
+        }
+    }
+
+    /** Last occurrence of {@code p} in {@code b[0, len)}, searched from the end (usage comes last), or -1. */
+    static int lastIndexOf(byte[] b, int len, byte[] p) {
+        outer:
+        for (int i = len - p.length; i >= 0; i--) {
+            for (int j = 0; j < p.length; j++) {
+                if (b[i + j] != p[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Reads the usage found in a parsed document. */
     public void observe(JsonNode root) {
         if (root == null || !root.isObject()) {

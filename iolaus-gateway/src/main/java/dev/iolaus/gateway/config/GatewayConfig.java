@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The gateway's configuration ({@code iolaus.yaml}); every key is described in {@code gateway.reference.yaml}.
@@ -30,12 +31,13 @@ import java.nio.file.Path;
  * @param eventLoops event-loop threads, 0 for one per core
  * @param ipData folder of IP intelligence data (for the engine), or null
  * @param policyFile decision policy file (for the engine), or null
+ * @param engine the embedded engine's settings (read by {@code iolaus serve}, not by the proxy), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(String listen, Tls tls, String dataDir, Upstreams upstreams, Long upstreamTimeoutMs,
                             Long maxBodyBytes, LimitsConfig limits, Challenge challenge, Capture capture,
                             Boolean trustForwardedFor, String metricsPath, Integer eventLoops, String ipData,
-                            String policyFile) {
+                            String policyFile, EngineSection engine) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -67,11 +69,22 @@ public record GatewayConfig(String listen, Tls tls, String dataDir, Upstreams up
                           @JsonProperty("interactions_file") String interactionsFile) {
     }
 
+    /**
+     * The embedded engine that {@code iolaus serve} attaches (null keys keep their defaults).
+     *
+     * @param enabled false runs the gateway with capture to the interactions file only
+     * @param detectors detector names (default {@code iolaus})
+     * @param accounts account-event JSONL file ({@code .jsonl} or {@code .jsonl.gz}) loaded at start, or null
+     * @param queueCapacity events waiting for the engine before the capture thread waits (and capture spills)
+     */
+    public record EngineSection(Boolean enabled, List<String> detectors, String accounts, Integer queueCapacity) {
+    }
+
     /** The configuration of the no-file form: {@code serve --listen L --upstream U [--data-dir D]}. */
     public static GatewayConfig of(String listen, String upstream, String dataDir) {
         Upstream u = new Upstream(upstream, null);
         return new GatewayConfig(listen, null, dataDir, new Upstreams(u, u), null, null, null, null, null, null,
-                null, null, null, null).validated();
+                null, null, null, null, null).validated();
     }
 
     /** Reads and validates a YAML file; errors name the file and the key. */
@@ -109,7 +122,8 @@ public record GatewayConfig(String listen, Tls tls, String dataDir, Upstreams up
                 limits, challenge == null ? new Challenge(403, "verification required", null) : challenge,
                 capture == null ? new Capture(65_536, null, null) : capture,
                 trustForwardedFor != null && trustForwardedFor, metricsPath == null ? "/metrics" : metricsPath,
-                eventLoops == null ? 0 : eventLoops, ipData, policyFile);
+                eventLoops == null ? 0 : eventLoops, ipData, policyFile,
+                engine == null ? new EngineSection(true, null, null, null) : engine);
     }
 
     /** The limits with defaults for keys not set. */
@@ -138,6 +152,15 @@ public record GatewayConfig(String listen, Tls tls, String dataDir, Upstreams up
     /** Directory of the spill journal. */
     public Path journalPath() {
         return capture.journalDir() == null ? dataPath().resolve("journal") : Path.of(capture.journalDir());
+    }
+
+    /**
+     * Where every captured interaction is appended as JSONL (the retro-hunt input), or null when
+     * {@code capture.interactions_file} is set to an empty string. Default {@code <data_dir>/interactions.jsonl}.
+     */
+    public Path interactionsPath() {
+        String f = capture.interactionsFile();
+        return f == null ? dataPath().resolve("interactions.jsonl") : f.isBlank() ? null : Path.of(f);
     }
 
     /** Host part of a host:port. */

@@ -15,7 +15,7 @@ final class Capture implements Interceptor {
 
     @Override
     public void handle(Exchange ex) {
-        if (ex.endpoint.openAiUsageOptIn()) {
+        if (ex.endpoint.openAiUsageOptIn() && mentionsStream(ex)) {
             RequestInfo info = ex.info();
             if (info.stream() && !info.includeUsage() && info.json() instanceof ObjectNode root) {
                 try {
@@ -32,4 +32,15 @@ final class Capture implements Interceptor {
         }
         ex.proceed();
     }
+
+    /** Cheap pre-check: a body without the bytes {@code "stream"} cannot ask for a stream, so it is not parsed here. */
+    private static boolean mentionsStream(Exchange ex) {
+        byte[] b = ex.bodyBytes();
+        if (b == null) {
+            return false;
+        }
+        return dev.iolaus.gateway.capture.SseTap.indexOf(b, 0, b.length, STREAM) >= 0;
+    }
+
+    private static final byte[] STREAM = "\"stream\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

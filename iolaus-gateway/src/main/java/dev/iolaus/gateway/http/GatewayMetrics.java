@@ -18,6 +18,7 @@ public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter[][] calls = new Counter[Endpoint.values().length][6];
     private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Counter shadow;
     private final Counter dropped;
     private final Timer overhead;
@@ -55,6 +56,15 @@ public final class GatewayMetrics {
         overhead.record(own, TimeUnit.NANOSECONDS);
     }
 
+    /** Counts a decision received from the engine, by action and shadow flag. */
+    public void decisionReceived(dev.iolaus.model.Decision d) {
+        String key = d.action().name() + (d.shadow() ? "/shadow" : "");
+        decisions.computeIfAbsent(key, k -> Counter.builder("iolaus_gateway_decisions_received")
+                .description("decisions the engine pushed to the gateway")
+                .tag("action", d.action().name().toLowerCase(java.util.Locale.ROOT))
+                .tag("shadow", Boolean.toString(d.shadow())).register(registry)).increment();
+    }
+
     void captureDropped() {
         dropped.increment();
     }
@@ -66,6 +76,11 @@ public final class GatewayMetrics {
         FunctionCounter.builder("iolaus_capture_delivered", p, x -> x.stats().delivered()).register(registry);
         FunctionCounter.builder("iolaus_capture_replayed", p, x -> x.stats().replayed()).register(registry);
         Gauge.builder("iolaus_capture_backlog", p, CapturePipeline::backlog).register(registry);
+    }
+
+    /** The registry behind {@code /metrics}, for parts attached to the gateway (the embedded engine). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
     }
 
     /** The Prometheus text exposition. */

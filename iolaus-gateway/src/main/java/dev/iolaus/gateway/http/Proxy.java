@@ -138,7 +138,7 @@ final class Proxy implements Interceptor {
                     resp.write(rest);
                 }
             } else if (whole.length() > 0) {
-                ex.usage.observe(whole.getBytes(), 0, whole.length());
+                ex.usage.observeBody(whole.getBytes(), whole.length());
             }
             if (!resp.ended() && !resp.closed()) {
                 resp.end();

@@ -1,11 +1,12 @@
 package dev.iolaus.gateway.http;
 
+import dev.iolaus.gateway.capture.FastHash;
 import dev.iolaus.gateway.capture.InteractionSink;
 import dev.iolaus.gateway.capture.RequestInfo;
+import dev.iolaus.gateway.capture.RequestScan;
 import dev.iolaus.gateway.enforce.Enforcement;
 import dev.iolaus.gateway.limit.RateLimiter;
 import dev.iolaus.model.ClientFingerprint;
-import dev.iolaus.model.Hashes;
 import dev.iolaus.model.Interaction;
 import java.time.Instant;
 import java.util.Map;
@@ -39,15 +40,29 @@ final class Recorder implements Consumer<Exchange> {
         RateLimit.charge(limiter, enforcement, ex);
         long latencyMs = (System.nanoTime() - ex.startNanos) / 1_000_000L;
         metrics.record(ex);
-        // Bodies of unauthenticated calls are not parsed: nobody should make the gateway parse JSON for free.
-        RequestInfo info = ex.key == null ? RequestInfo.EMPTY : ex.info();
+        // Everything the interaction needs is copied now (the request object belongs to the event loop); parsing
+        // the body and hashing texts and header order happen later on the capture thread.
         String account = ex.account() == null ? UNAUTHENTICATED : ex.account();
-        Interaction i = new Interaction(eventId(), Instant.ofEpochMilli(ex.startMs), account, ex.keyId(),
-                ex.key == null ? null : ex.key.key().org(), ex.clientIp, ex.req.getHeader("user-agent"),
-                new ClientFingerprint(headerOrderHash(ex), null), ex.endpoint.flavour(), info.model(),
-                info.params(), info.messages(), info.conversationId(), ex.usage.usage(), latencyMs,
-                ex.status == 0 ? 500 : ex.status, errorTypeOf(ex));
-        if (!sink.offer(i)) {
+        String keyId = ex.keyId();
+        String org = ex.key == null ? null : ex.key.key().org();
+        String ip = ex.clientIp;
+        String ua = ex.req.getHeader("user-agent");
+        long headerOrder = headerOrderHash(ex);
+        var flavour = ex.endpoint.flavour();
+        // Bodies of unauthenticated calls are not parsed: nobody should make the gateway parse JSON for free.
+        RequestInfo parsed = ex.key == null ? RequestInfo.EMPTY : ex.info;
+        byte[] body = parsed != null ? null : ex.bodyBytes();
+        var usage = ex.usage.usage();
+        long startMs = ex.startMs;
+        int status = ex.status == 0 ? 500 : ex.status;
+        String errorType = errorTypeOf(ex);
+        boolean ok = sink.offerDeferred(() -> {
+            RequestInfo info = parsed != null ? parsed : RequestScan.scan(flavour, body);
+            return new Interaction(eventId(), Instant.ofEpochMilli(startMs), account, keyId, org, ip, ua,
+                    new ClientFingerprint(FastHash.hex64(headerOrder), null), flavour, info.model(), info.params(),
+                    info.messages(), info.conversationId(), usage, latencyMs, status, errorType);
+        });
+        if (!ok) {
             metrics.captureDropped();
         }
     }
@@ -59,20 +74,25 @@ final class Recorder implements Consumer<Exchange> {
         return ex.errorType != null ? ex.errorType : "error";
     }
 
-    /** Hash of the header names in the order the client sent them: a client-library fingerprint. */
-    static String headerOrderHash(Exchange ex) {
-        StringBuilder sb = new StringBuilder(128);
+    /**
+     * A 64-bit FNV-1a hash of the header names in the order the client sent them, lower-cased and comma-separated:
+     * a client-library fingerprint. Computed in place on the event loop (no string built); formatted later.
+     */
+    static long headerOrderHash(Exchange ex) {
+        long h = FastHash.FNV_OFFSET;
+        boolean first = true;
         for (Map.Entry<String, String> e : ex.req.headers()) {
-            if (!sb.isEmpty()) {
-                sb.append(',');
+            if (!first) {
+                h = (h ^ ',') * FastHash.FNV_PRIME;
             }
+            first = false;
             String k = e.getKey();
             for (int i = 0; i < k.length(); i++) {
                 char c = k.charAt(i);
-                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * FastHash.FNV_PRIME;
             }
         }
-        return Hashes.textHash(sb.toString());
+        return h;
     }
 
     private static String eventId() {

@@ -118,13 +118,17 @@ public final class KeyStore {
         }
     }
 
-    /** Hex SHA-256 of a presented secret. */
-    public static String hash(String secret) {
+    /** One digest per thread: the event loops hash the presented secret on every call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(md.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }
+    });
+
+    /** Hex SHA-256 of a presented secret. */
+    public static String hash(String secret) {
+        return HEX.formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -44,6 +44,21 @@ public final class PolicyLoader {
     private PolicyLoader() {
     }
 
+    /** Classpath location of the shipped {@code policies/default.yaml}. */
+    private static final String DEFAULT = "/policies/default.yaml";
+
+    /** The shipped {@code policies/default.yaml}, packaged in the jar. */
+    public static Policy defaultPolicy() {
+        try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT)) {
+            if (in == null) {
+                throw new IllegalStateException("default policy missing from the jar (" + DEFAULT + ")");
+            }
+            return parse(in, "policies/default.yaml");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Loads a policy file. */
     public static Policy load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -2,28 +2,16 @@ package dev.iolaus.server.analyze;
 
 import dev.iolaus.detect.policy.Policy;
 import dev.iolaus.io.policy.PolicyLoader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The policies shipped in {@code policies/}, packaged in the jar, and loading of a user's file. */
+/** The policy a command runs with: the user's file, or the shipped {@code policies/default.yaml}. */
 public final class Policies {
-    private static final String DEFAULT = "/dev/iolaus/server/policies/default.yaml";
-
     private Policies() {
     }
 
     /** The shipped {@code policies/default.yaml}. */
     public static Policy defaultPolicy() {
-        try (InputStream in = Policies.class.getResourceAsStream(DEFAULT)) {
-            if (in == null) {
-                throw new IllegalStateException("default policy missing from the jar (" + DEFAULT + ")");
-            }
-            return PolicyLoader.parse(in, "policies/default.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PolicyLoader.defaultPolicy();
     }
 
     /** The policy in {@code file}, or the default one when {@code file} is null. */

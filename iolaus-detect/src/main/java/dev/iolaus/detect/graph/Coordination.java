@@ -1,0 +1,100 @@
+package dev.iolaus.detect.graph;
+
+import dev.iolaus.detect.features.LongIntMap;
+import dev.iolaus.detect.fingerprint.AccountState;
+import dev.iolaus.detect.score.PooledTest;
+import java.util.function.IntFunction;
+
+/**
+ * The second-family test of campaign discovery: are the holders of a content-anomalous value also dense in another
+ * evidence dimension (FRAUDAR's dense block, with popular columns discounted)?
+ */
+final class Coordination {
+    private final GraphSettings settings;
+    private final IntFunction<AccountState> accounts;
+    private final LongObjectMap<Posting> postings;
+
+    Coordination(GraphSettings settings, IntFunction<AccountState> accounts, LongObjectMap<Posting> postings) {
+        this.settings = settings;
+        this.accounts = accounts;
+        this.postings = postings;
+    }
+
+    /**
+     * The value proving that the holders of {@code p} are also dense in another evidence family (p itself for a
+     * shared card, mailbox or burst), or null: they share a card, mailbox or
+     * signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
+     * not a category ({@link #category}), not merely popular (its holders are at most 20 times the co-holders,
+     * FRAUDAR's point: popular values say little) or itself carrying extraction-heavy traffic (a campaign's system
+     * prompt), and whose own holders are mostly tell-heavy (a campus /24 shared with students is not).
+     */
+    Posting partner(Posting p, double p0) {
+        if (p.kind.family() == AttributeKind.Family.IDENTITY && p.kind.strong()) {
+            return p;
+        }
+        coHeld.clear();
+        int size = p.sampleSize();
+        for (int i = 0; i < size; i++) {
+            AccountState a = accounts.apply(p.sampled(i));
+            for (long k : a.staticAttrs) {
+                count(k, p.key);
+            }
+            for (long k : a.recentAttrs) {
+                count(k, p.key);
+            }
+        }
+        for (int slot = 0; slot < coHeld.capacity(); slot++) {
+            long key = coHeld.keyAt(slot);
+            int c = coHeld.valueAt(slot);
+            if (key == 0 || c < settings.minAccounts()) {
+                continue;
+            }
+            Posting q = postings.get(key);
+            if (q == null || q.kind.family() == p.kind.family() || category(q.kind)) {
+                continue;
+            }
+            boolean rare = q.accounts() <= 20 * c;
+            boolean extractive = q.n >= 10 && q.tells >= 0.3 * q.n;
+            if ((rare || (q.kind.family() == AttributeKind.Family.SYSTEM && extractive))
+                    && holderPurity(q, p0) >= 0.5) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Category-like kinds: values that whole populations share (an email domain, a card BIN, an ASN, an SDK). Sharing
+     * one is not coordination, however rare it looks inside a sample ("stanford.edu" among researchers).
+     */
+    static boolean category(AttributeKind k) {
+        return k == AttributeKind.EMAIL_DOMAIN || k == AttributeKind.BIN || k == AttributeKind.ASN_DAY
+                || k == AttributeKind.CLIENT;
+    }
+
+    /** Share of a value's sampled holders whose whole traffic is significantly tell-heavy. */
+    private double holderPurity(Posting q, double p0) {
+        int size = q.sampleSize();
+        if (size == 0) {
+            return 0;
+        }
+        double elevated = Math.max(settings.minLift() * p0, p0 + 0.05);
+        int pure = 0;
+        for (int i = 0; i < size; i++) {
+            AccountState a = accounts.apply(q.sampled(i));
+            if (a.campaign >= 0 || a.tells > 0 && a.tellRate() >= elevated && PooledTest.z(a.tells, a.n, p0, 1, 0) >= 2) {
+                pure++;
+            }
+        }
+        return (double) pure / size;
+    }
+
+    private final LongIntMap coHeld = new LongIntMap(
+            Posting.SAMPLE * (AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS));
+
+    private void count(long k, long self) {
+        if (k != 0 && k != self) {
+            coHeld.put(k, coHeld.get(k, 0) + 1, 0);
+        }
+    }
+}
