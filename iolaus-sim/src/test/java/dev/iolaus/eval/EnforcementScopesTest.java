@@ -25,7 +25,7 @@ class EnforcementScopesTest {
         // a1 served once (10 s), a2 blocked before its first call, a3 blocked when it adds the card.
         assertThat(r.campaigns().get("c1").servedInteractions()).isEqualTo(1);
         assertThat(r.archetypes().get("family").blockedRate()).isZero();
-        assertThat(r.accounts().tp()).as("decisions block, flags are separate").isZero();
+        assertThat(r.accounts().tp()).as("an enforced block counts as a detection").isEqualTo(3);
     }
 
     @Test

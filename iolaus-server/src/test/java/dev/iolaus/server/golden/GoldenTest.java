@@ -1,6 +1,7 @@
 package dev.iolaus.server.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.iolaus.detect.Detectors;
@@ -79,9 +80,20 @@ class GoldenTest {
         }, true);
         Set<String> touched = touched(a);
         check(failures, "flagged", spec.notFlagged(), touched::contains, false);
-        assertThat(failures).as(spec.behaviour() + " with detector " + spec.detector() + ": " + spec.description())
-                .isEmpty();
+        String title = spec.behaviour() + " with detector " + spec.detector() + ": " + spec.description();
+        Path gap = dir.resolve(KNOWN_GAP);
+        if (Files.isRegularFile(gap)) {
+            // A documented shortfall: reported as skipped with its reason while it fails, and as a failure once it
+            // passes, so the marker is removed as soon as the detector meets the folder (strict xfail).
+            String reason = Files.readString(gap).strip();
+            assertThat(failures).as(title + ": passes now; delete " + gap + " so it is checked again").isNotEmpty();
+            abort("known gap (" + gap + "): " + reason + " | now: " + String.join("; ", failures));
+        }
+        assertThat(failures).as(title).isEmpty();
     }
+
+    /** A folder holding this file documents a known shortfall; its text says why. */
+    static final String KNOWN_GAP = "KNOWN_GAP";
 
     private static void checkCampaigns(GoldenSpec spec, Analysis a, List<String> failures) {
         for (GoldenSpec.ExpectedCampaign ec : spec.campaigns()) {
