@@ -15,7 +15,11 @@ import dev.iolaus.model.Decision;
 import dev.iolaus.model.Interaction;
 import dev.iolaus.model.Scope;
 import dev.iolaus.server.analyze.EventFiles;
-import dev.iolaus.server.analyze.Policies;
+import dev.iolaus.detect.policy.Policy;
+import dev.iolaus.io.policy.PolicyLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * Cauterization on the simulated {@code golden/cauterized-reserves} traffic, independent of any detector's accuracy:
  * a test detector reports the campaign's true active accounts once they have been seen for three hours (the
  * generator blocks them at six), and the engine must then keep the dormant reserves out on or before their first
- * request, from signup and request attributes alone, without blocking an ordinary user.
+ * request, from signup and request attributes alone, without blocking an ordinary user. The policy turns on every
+ * cauterize kind (the shipped default links by card and template only, see {@code docs/policy.md}), since this
+ * tests the mechanism across kinds rather than the default's choice.
  */
 class CauterizeReservesTest {
     private static final Path DIR = GoldenTest.ROOT.resolve("cauterized-reserves");
@@ -71,12 +77,20 @@ class CauterizeReservesTest {
         }
     }
 
+    private static Policy allKindsPolicy() {
+        try (InputStream in = CauterizeReservesTest.class.getResourceAsStream("/policies/all-cauterize-kinds.yaml")) {
+            return PolicyLoader.parse(in, "all-cauterize-kinds.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void reservesOfTheBlockedCampaign_areBlockedOnOrBeforeTheirFirstRequest_andOrdinaryUsersAreNot() {
         GoldenSpec spec = GoldenSpec.load(DIR);
         Set<String> members = new HashSet<>(spec.campaigns().get(0).accounts());
         Map<String, Decision> blocks = new HashMap<>();
-        Engine engine = new Engine(List.of(new KnownCampaign(members)), Policies.defaultPolicy());
+        Engine engine = new Engine(List.of(new KnownCampaign(members)), allKindsPolicy());
         engine.addListener(new EngineListener() {
             @Override
             public void onDecision(Decision d) {
