@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code iolaus analyze}: a retro-hunt over historical logs, printing the campaigns found and writing the report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
+        header = "Retro-hunt over historical logs: campaigns found, report, optional STIX bundle.",
         description = {"Retro-hunt: replays historical interaction logs (and account events) through the detectors and",
                 "the policy, prints the campaigns found and writes campaigns.md, campaigns.html and campaigns.json",
                 "(and stix-bundle.json with --stix) into the report folder. Invalid lines go to",

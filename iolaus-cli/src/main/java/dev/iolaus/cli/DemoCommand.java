@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
  * the default policy exactly as {@code iolaus analyze} does, and scores the decisions against the ground truth.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "The main job on embedded defaults: simulate, hunt with detector and policy, score against the truth.",
         description = {"Runs the main job on embedded defaults: simulates the smoke scenario, replays it through the",
                 "detector and the default policy (as 'iolaus analyze' does), writes the campaign report and STIX",
                 "bundle, and scores the decisions against the simulator's ground truth."})

@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code iolaus} command: one runnable jar, one subcommand per job. */
 @Command(name = "iolaus", mixinStandardHelpOptions = true, version = "iolaus 0.1.0",
         description = "Detects and stops distillation campaigns against AI model APIs.",
+        footer = {"", "Launcher commands (./iolaus only):",
+                "  test           Runs the whole test suite (mvn -B verify).",
+                "  build          Builds the runnable jar."},
         subcommands = {
                 // One line per subcommand, in the order --help lists them.
                 DemoCommand.class,
@@ -41,9 +44,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // Bare "iolaus" prints the usage, listing every subcommand ("test" is handled by the launcher).
+        // Bare "iolaus" prints the usage, listing every subcommand (the footer names the launcher's own).
         CommandLine.usage(this, System.out);
-        System.out.println();
-        System.out.println("  test       (launcher) runs the whole test suite: mvn -B verify");
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code iolaus serve}: runs the gateway with the embedded engine until stopped (wiring: {@link LiveGateway}). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Runs the gateway with the embedded detection engine.",
         description = {"Runs the gateway: an OpenAI- and Anthropic-compatible proxy that authenticates, rate-limits,",
             "enforces decisions and captures every call. Use --config FILE, or --listen/--upstream with no file.",
             "Every captured call goes to the embedded engine (detectors, policy: config keys engine, policy_file,",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code iolaus upstream-fake}: a fast fake model server for tests, demos and benchmarks. */
 @Command(name = "upstream-fake", mixinStandardHelpOptions = true,
+        header = "Runs a fake model server (OpenAI and Anthropic APIs) for tests, demos and benchmarks.",
         description = {"Runs a fake model server with the OpenAI and Anthropic APIs (SSE included): deterministic",
             "answers, configurable latency and token counts, failure injection (header x-fake-fail: 500|timeout|reset,",
             "or a model name containing fail-500, fail-timeout or fail-reset)."})
