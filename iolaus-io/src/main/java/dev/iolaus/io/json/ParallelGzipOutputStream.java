@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * A gzip stream compressed in fixed 1 MiB blocks, each an independent gzip member, on worker threads (as pigz does).
@@ -23,8 +20,6 @@ import java.util.zip.Deflater;
  */
 final class ParallelGzipOutputStream extends OutputStream {
     static final int BLOCK = 1 << 20;
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0};
-    private static final ThreadLocal<Deflater> DEFLATERS = new ThreadLocal<>();
 
     private final OutputStream out;
     private final int level;
@@ -79,9 +74,9 @@ final class ParallelGzipOutputStream extends OutputStream {
         int len = n;
         anyBlock = true;
         if (pool == null) {
-            out.write(compress(data, len, level));
+            out.write(GzipMember.of(data, len, level));
         } else {
-            inFlight.add(pool.submit(() -> compress(data, len, level)));
+            inFlight.add(pool.submit(() -> GzipMember.of(data, len, level)));
             while (inFlight.size() > maxInFlight) {
                 drainOne();
             }
@@ -129,42 +124,5 @@ final class ParallelGzipOutputStream extends OutputStream {
             }
             out.close();
         }
-    }
-
-    /** One complete gzip member holding {@code data[0, len)}. */
-    static byte[] compress(byte[] data, int len, int level) {
-        Deflater d = DEFLATERS.get();
-        if (d == null) {
-            d = new Deflater(level, true);
-            DEFLATERS.set(d);
-        }
-        d.reset();
-        d.setLevel(level);
-        d.setInput(data, 0, len);
-        d.finish();
-        byte[] buf = new byte[len / 2 + 256];
-        System.arraycopy(HEADER, 0, buf, 0, HEADER.length);
-        int pos = HEADER.length;
-        while (!d.finished()) {
-            if (pos == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            pos += d.deflate(buf, pos, buf.length - pos);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(data, 0, len);
-        if (buf.length - pos < 8) {
-            buf = Arrays.copyOf(buf, pos + 8);
-        }
-        putIntLe(buf, pos, (int) crc.getValue());
-        putIntLe(buf, pos + 4, len);
-        return Arrays.copyOf(buf, pos + 8);
-    }
-
-    private static void putIntLe(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
     }
 }
