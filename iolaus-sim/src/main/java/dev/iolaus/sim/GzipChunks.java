@@ -14,19 +14,32 @@ import java.util.List;
  */
 final class GzipChunks {
     private static final int LEVEL = 1;
+    /** Per worker thread: the chunk's JSON is several MB, too big to allocate afresh for every chunk. */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
     private GzipChunks() {
     }
 
     /** One gzip member holding the chunk's JSON lines. */
     static byte[] member(List<Interaction> chunk) {
-        ByteArrayOutputStream json = new ByteArrayOutputStream(chunk.size() * 1400);
+        Buffer json = BUFFERS.get();
+        json.reset();
         try (JsonlWriter<Interaction> w = JsonlWriter.to(json, EventCodecs.INTERACTION)) {
             for (Interaction i : chunk) {
                 w.write(i);
             }
         }
-        byte[] raw = json.toByteArray();
-        return GzipMember.of(raw, raw.length, LEVEL);
+        return GzipMember.of(json.array(), json.size(), LEVEL);
+    }
+
+    /** A byte stream whose array is read in place. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(1 << 20);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 }

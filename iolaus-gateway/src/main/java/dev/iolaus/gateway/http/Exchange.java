@@ -29,6 +29,8 @@ public final class Exchange {
     private byte[] bodyBytes;
     RequestInfo info;
     String clientIp;
+    /** JA4 of the connection's TLS ClientHello when the gateway terminated TLS, else null. */
+    String ja4;
     KeyRegistry.Entry key;
     String campaign;
     private Decision decision;

@@ -5,6 +5,8 @@ import dev.iolaus.gateway.config.GatewayConfig;
 import dev.iolaus.gateway.enforce.Enforcement;
 import dev.iolaus.gateway.keys.KeyRegistry;
 import dev.iolaus.gateway.limit.RateLimiter;
+import dev.iolaus.gateway.tls.Ja4EngineOptions;
+import dev.iolaus.gateway.tls.Ja4Session;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -124,6 +126,7 @@ public final class GatewayServer implements AutoCloseable {
         private final Recorder recorder;
         private final String host;
         private final int bindPort;
+        private final boolean tls = config.tls() != null;
         private Interceptor[] steps;
 
         Loop(Recorder recorder, String host, int bindPort) {
@@ -141,7 +144,9 @@ public final class GatewayServer implements AutoCloseable {
             HttpServerOptions so = new HttpServerOptions().setHost(host).setPort(bindPort).setTcpNoDelay(true)
                     .setReuseAddress(true);
             if (config.tls() != null) {
-                so.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().certFile())
+                // The JDK engine, wrapped to read each connection's ClientHello for its JA4 (once per connection).
+                so.setSsl(true).setSslEngineOptions(new Ja4EngineOptions())
+                        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().certFile())
                         .setKeyPath(config.tls().keyFile()));
             }
             HttpServer server = vertx.createHttpServer(so).requestHandler(this::handle);
@@ -161,6 +166,10 @@ public final class GatewayServer implements AutoCloseable {
             }
             Exchange ex = new Exchange(req, ep, steps, recorder);
             ex.clientIp = clientIp(req);
+            if (tls) {
+                // One lookup per request: the JA4 was computed when the connection's ClientHello arrived.
+                ex.ja4 = Ja4Session.ja4Of(req.sslSession());
+            }
             String cl = req.getHeader("content-length");
             if (cl != null && cl.length() < 19 && Long.parseLong(cl.trim()) > config.maxBodyBytes()) {
                 ex.reject(ErrorShape.Kind.TOO_LARGE, null, "too_large",

@@ -48,6 +48,7 @@ final class Recorder implements Consumer<Exchange> {
         String ip = ex.clientIp;
         String ua = ex.req.getHeader("user-agent");
         long headerOrder = headerOrderHash(ex);
+        String ja4 = ex.ja4;
         var flavour = ex.endpoint.flavour();
         // Bodies of unauthenticated calls are not parsed: nobody should make the gateway parse JSON for free.
         RequestInfo parsed = ex.key == null ? RequestInfo.EMPTY : ex.info;
@@ -59,7 +60,7 @@ final class Recorder implements Consumer<Exchange> {
         boolean ok = sink.offerDeferred(() -> {
             RequestInfo info = parsed != null ? parsed : RequestScan.scan(flavour, body);
             return new Interaction(eventId(), Instant.ofEpochMilli(startMs), account, keyId, org, ip, ua,
-                    new ClientFingerprint(FastHash.hex64(headerOrder), null), flavour, info.model(), info.params(),
+                    new ClientFingerprint(FastHash.hex64(headerOrder), ja4), flavour, info.model(), info.params(),
                     info.messages(), info.conversationId(), usage, latencyMs, status, errorType);
         });
         if (!ok) {

@@ -5,6 +5,7 @@ import static dev.iolaus.io.json.Fields.missing;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.iolaus.model.ApiFlavour;
 import dev.iolaus.model.ClientFingerprint;
 import dev.iolaus.model.Interaction;
@@ -13,6 +14,7 @@ import dev.iolaus.model.RequestParams;
 import dev.iolaus.model.Role;
 import dev.iolaus.model.Usage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ final class InteractionCodec implements JsonCodec<Interaction> {
     public String typeName() {
         return "interaction";
     }
+
+    private static final SerializedString TEXT = new SerializedString("text");
 
     @Override
     public void write(JsonGenerator g, Interaction v) throws IOException {
@@ -49,7 +53,13 @@ final class InteractionCodec implements JsonCodec<Interaction> {
         for (Message m : v.messages()) {
             g.writeStartObject();
             g.writeStringField("role", m.role().wire());
-            optional(g, "text", m.text());
+            if (m.text() != null) {
+                // as UTF-8 bytes: String.getBytes is an intrinsic, and Jackson then escapes bytes instead of
+                // widening every character first (message text is most of an event's bytes)
+                g.writeFieldName(TEXT);
+                byte[] utf8 = m.text().getBytes(StandardCharsets.UTF_8);
+                g.writeUTF8String(utf8, 0, utf8.length);
+            }
             g.writeStringField("text_hash", m.textHash());
             g.writeNumberField("length", m.length());
             g.writeEndObject();
