@@ -78,11 +78,13 @@ public final class EvalHarness {
                 events++;
                 probe.accept(e);
                 if (e instanceof SimEvent.Call c && c.interaction().served()) {
-                    byAccount.merge(c.interaction().accountId(), 1L, Long::sum);
-                    Truth.AccountTruth t = src.truth().accounts().get(c.interaction().accountId());
-                    if (t != null && t.attacker()) {
-                        served.merge(t.campaignId(), 1L, Long::sum);
-                        tokens.merge(t.campaignId(), (long) c.interaction().usage().outputTokens(), Long::sum);
+                    Interaction i = c.interaction();
+                    byAccount.merge(i.accountId(), 1L, Long::sum);
+                    // per call, so that a campaign hosted inside another account is counted exactly
+                    String campaign = campaignOf(src.truth(), i);
+                    if (campaign != null) {
+                        served.merge(campaign, 1L, Long::sum);
+                        tokens.merge(campaign, (long) i.usage().outputTokens(), Long::sum);
                     }
                 }
                 if ((events & (CHECK_EVERY - 1)) == 0) {
@@ -131,8 +133,11 @@ public final class EvalHarness {
                 if (e instanceof SimEvent.Call c) {
                     Interaction i = c.interaction();
                     boolean refused = enforcer.refuses(i);
-                    Truth.AccountTruth label = src.truth().accounts().get(i.accountId());
-                    ledger.onCall(i, refused, label != null && label.attacker());
+                    String campaign = campaignOf(src.truth(), i);
+                    ledger.onCall(i, refused, campaign != null);
+                    if (campaign != null && !src.truth().hostedSenders().isEmpty()) {
+                        ledger.onCampaignCall(campaign, i, refused);
+                    }
                     Interaction seen = refused ? refusedCopy(i) : i;
                     long s = System.nanoTime();
                     detector.onInteraction(seen, sink);
@@ -205,5 +210,11 @@ public final class EvalHarness {
                 enforcer.onDecision(d, nowMs);
             }
         }
+    }
+
+    /** The campaign that sent this call (hosted senders included), or null for benign traffic. */
+    static String campaignOf(Truth truth, Interaction i) {
+        String label = truth.labelOf(i.eventId(), i.accountId());
+        return label != null && truth.campaigns().containsKey(label) ? label : null;
     }
 }

@@ -36,6 +36,8 @@ final class Ledger {
     }
 
     private final Map<String, Account> accounts = new HashMap<>();
+    /** Served calls and output tokens per campaign id, kept when some campaign is hosted in another account. */
+    private final Map<String, long[]> campaignServed = new HashMap<>();
     private final java.util.TreeMap<Long, Bucket> timeline = new java.util.TreeMap<>();
     private long calls;
     private long served;
@@ -80,6 +82,20 @@ final class Ledger {
         } else if (ok) {
             b.benignServed++;
         }
+    }
+
+    /** A call of a campaign (counted per campaign, which a hosted campaign's account cannot tell). */
+    void onCampaignCall(String campaign, Interaction i, boolean refused) {
+        if (!refused && i.served()) {
+            long[] c = campaignServed.computeIfAbsent(campaign, k -> new long[2]);
+            c[0]++;
+            c[1] += i.usage().outputTokens();
+        }
+    }
+
+    /** Served calls and output tokens of a campaign, or null when calls were not counted per campaign. */
+    long[] campaignServed(String campaign) {
+        return campaignServed.isEmpty() ? null : campaignServed.getOrDefault(campaign, new long[2]);
     }
 
     /** A flag was reported; the first one counts for time to detect, the highest score is kept. */

@@ -154,6 +154,12 @@ final class Metrics {
         long plannedTokens = plan != null && plan.plannedInteractions() > 0 && refServed > 0
                 ? Math.round((double) plan.plannedInteractions() * refTokens / refServed) : refTokens;
         if (members.isEmpty() && plan != null) {
+            long[] exact = run.ledger().campaignServed(id);
+            if (exact != null && refServed > 0) {
+                // hosted, labelled per call: the share of what it was served unenforced that it still got
+                return new CampaignMetrics(null, null, null, ratio(exact[0], planned),
+                        ratio(exact[1], plannedTokens), null, 0, 0, planned, exact[0]);
+            }
             Double hostShare = hostedShare(ref, run, id, plan);
             if (hostShare != null) {
                 return new CampaignMetrics(null, null, null, hostShare, hostShare, null, 0, 0, planned,
@@ -167,7 +173,8 @@ final class Metrics {
 
     /**
      * A hosted campaign (its traffic leaves through another account, e.g. an attacker inside a reseller) has no
-     * account of its own and no per-call label, so its leakage is estimated as the share of its hosts' unenforced
+     * account of its own; without per-call labels (a truth file older than {@code hosted_senders}) its leakage is
+     * estimated as the share of its hosts' unenforced
      * traffic that was still served in this run (traffic assumed spread like the host's). Null when not hosted.
      */
     static Double hostedShare(Reference ref, DetectorRun run, String id, Truth.CampaignTruth plan) {

@@ -29,7 +29,8 @@ import java.util.Set;
 final class Fixture implements StreamFactory {
     static final long T0 = 1_775_000_000_000L;
 
-    private record Step(String account, long offsetMs, boolean call, int outputTokens, String ip, String card) {
+    private record Step(String account, long offsetMs, boolean call, int outputTokens, String ip, String card,
+                        String sender) {
     }
 
     private final Map<String, Truth.AccountTruth> accounts = new LinkedHashMap<>();
@@ -37,6 +38,7 @@ final class Fixture implements StreamFactory {
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, List<String>> reservesByCampaign = new HashMap<>();
     private final Map<String, String> hosts = new HashMap<>();
+    private final Map<String, String> senders = new HashMap<>();
     private int reservesPerBlock = 2;
     private boolean honoursBlocks = true;
 
@@ -67,6 +69,19 @@ final class Fixture implements StreamFactory {
         return planned(campaign, interactions);
     }
 
+    /**
+     * Calls of a hosted campaign, labelled per call: they leave through {@code host}'s account with event ids whose
+     * prefix the truth maps to the campaign (as the simulator's {@code hosted_senders} do).
+     */
+    Fixture hostedCalls(String campaign, String host, long... seconds) {
+        hosts.put(campaign, host);
+        senders.put("s" + campaign + "-", campaign);
+        for (long s : seconds) {
+            steps.add(new Step(host, s * 1000, true, 100, "203.0.113.10", null, "s" + campaign));
+        }
+        return planned(campaign, seconds.length);
+    }
+
     Fixture planned(String campaign, long interactions) {
         plans.computeIfAbsent(campaign, k -> new long[1])[0] = interactions;
         return this;
@@ -78,7 +93,7 @@ final class Fixture implements StreamFactory {
     }
 
     Fixture call(String account, long second, int outputTokens, String ip) {
-        steps.add(new Step(account, second * 1000, true, outputTokens, ip, null));
+        steps.add(new Step(account, second * 1000, true, outputTokens, ip, null, null));
         return this;
     }
 
@@ -91,7 +106,7 @@ final class Fixture implements StreamFactory {
     }
 
     Fixture signup(String account, long second, String card) {
-        steps.add(new Step(account, second * 1000, false, 0, null, card));
+        steps.add(new Step(account, second * 1000, false, 0, null, card, null));
         return this;
     }
 
@@ -113,7 +128,7 @@ final class Fixture implements StreamFactory {
                         : accounts.values().stream().filter(a -> id.equals(a.campaignId()) && !a.reserve())
                                 .map(Truth.AccountTruth::accountId).toList(),
                 reservesByCampaign.getOrDefault(id, List.of()), List.of("coding"))));
-        return new Truth("fixture", 7, 1.0, "built-in", accounts, campaigns);
+        return new Truth("fixture", 7, 1.0, "built-in", accounts, campaigns, senders);
     }
 
     @Override
@@ -146,7 +161,7 @@ final class Fixture implements StreamFactory {
 
         private SimEvent event(Step s, long base) {
             Instant t = Instant.ofEpochMilli(base + s.offsetMs());
-            String id = String.format("e%06d", seq++);
+            String id = s.sender() == null ? String.format("e%06d", seq++) : s.sender() + "-" + seq++;
             if (!s.call()) {
                 PaymentMethod pm = s.card() == null ? null
                         : new PaymentMethod(s.card(), "411111", Funding.PREPAID, "US", "US");

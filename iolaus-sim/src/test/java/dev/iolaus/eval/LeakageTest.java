@@ -66,4 +66,16 @@ class LeakageTest {
         assertThat(c.recall()).as("no account of its own").isNull();
         assertThat(r.archetypes().get("reseller").blockedRate()).isEqualTo(1.0);
     }
+
+    @Test
+    void leakage_hostedCampaignLabelledPerCall_countsItsOwnServedCalls() {
+        // the host's own calls at 4..7 and 10; the hosted sender's at 1, 2, 3, 8, 9; blocked after the 5th call
+        Fixture f = Fixture.builder().benign("res", "reseller").calls("res", 4, 5, 6, 7, 10)
+                .hostedCalls("h", "res", 1, 2, 3, 8, 9);
+        EvalReport.DetectorReport r = Runs.scripted(f, new Scripted().flagOnCall("res", 5));
+        CampaignMetrics c = r.campaigns().get("h");
+        assertThat(c.servedInteractions()).as("its calls at 1, 2 and 3").isEqualTo(3);
+        assertThat(c.leakageInteractions()).isCloseTo(0.6, within(1e-12));
+        assertThat(c.leakageOutputTokens()).isCloseTo(0.6, within(1e-12));
+    }
 }

@@ -174,6 +174,7 @@ final class Requests {
         RequestParams params = new RequestParams(temperature, null, maxTokens, null, a.stream, tools,
                 r.nextDouble() < 0.03 ? "json_object" : null);
         a.sent++;
+        // same as SimulatedSource.eventPrefix(a.key) + a.sent, in one concatenation
         return new Interaction("i-" + a.key + "-" + a.sent, Instant.ofEpochMilli(t), a.id, a.apiKeyId, null, a.ip(),
                 a.userAgent, new ClientFingerprint(a.headerHash, null), a.flavour, model, params, msgs,
                 a.sendsConversationId ? a.conversationId : null, new Usage(input, output, reasoning), latency, 200, null);

@@ -170,6 +170,11 @@ public final class SimulatedSource implements EventSource {
         return a == null ? null : a.group.pop.name();
     }
 
+    /** The prefix of every event id an actor with this key sends ({@code i-<key>-<n>}, built in {@code Requests}). */
+    static String eventPrefix(String actorKey) {
+        return "i-" + actorKey + "-";
+    }
+
     /** Which corpora and ipintel data the run used. */
     public String dataOrigin() {
         return world.corporaOrigin() + "; ipintel " + world.ipOrigin();

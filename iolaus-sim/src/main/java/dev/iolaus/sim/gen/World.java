@@ -123,14 +123,17 @@ final class World {
                     g.reserves.stream().map(a -> a.id).sorted().toList(), g.capabilities()));
         }
         Map<String, Truth.AccountTruth> at = new TreeMap<>();
+        Map<String, String> hosted = new TreeMap<>();
         for (Actor a : actors) {
             if (a.group.pop.host() != null) {
-                continue; // hosted traffic has no account of its own
+                // hosted traffic has no account of its own: its calls are labelled by their event-id prefix
+                hosted.put(SimulatedSource.eventPrefix(a.key), a.group.pop.name());
+                continue;
             }
             String camp = a.group.campaign ? a.group.pop.name() : null;
             at.put(a.id, new Truth.AccountTruth(a.id, a.group.pop.name(), camp, a.reserve));
         }
-        Truth truth = new Truth(spec.name(), seed, scale, corpora.origin(), at, ct);
+        Truth truth = new Truth(spec.name(), seed, scale, corpora.origin(), at, ct, hosted);
         return new SimulatedSource.Built(List.copyOf(actors), byAccount, truth, planned, seed, corpora.origin(),
                 ipc.origin());
     }
