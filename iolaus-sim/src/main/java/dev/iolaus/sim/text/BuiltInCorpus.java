@@ -46,6 +46,21 @@ final class BuiltInCorpus {
         "Why is %s controversial?", "How do different governments describe %s?",
         "Summarise the international reaction to %s.", "What do historians say about %s?"};
 
+    /** Lines of code people paste under a coding question; real corpora have such pastes of every length. */
+    private static final String[] CODE_LINES = {"def load(path):", "    with open(path) as f:",
+        "        rows = [line.strip().split(',') for line in f]", "    return rows", "for i in range(len(items)):",
+        "    if items[i] is None:", "        continue", "    total += items[i].price * items[i].qty",
+        "result = {k: v for k, v in pairs if v}", "print(result)", "class Cache:", "    def __init__(self, size):",
+        "        self.size = size", "        self.data = {}", "const res = await fetch(url, { method: 'GET' });",
+        "if (!res.ok) throw new Error(res.statusText);", "SELECT id, name FROM users WHERE created_at > ?;",
+        "# TODO: this is slow for big inputs", "except ValueError as e:", "    log.warning('bad row %s', e)"};
+    /** Sentences of pasted notes and documents. */
+    private static final String[] NOTE = {"We met on Monday to go over the plan for %s.",
+        "Everyone agreed that %s needs a clearer budget.", "The first draft about %s was too long.",
+        "Several people asked whether %s could start next month.", "Costs for %s went up by about ten percent.",
+        "Nobody has taken ownership of %s yet.", "The feedback on %s was mostly positive.",
+        "There is still an open question about %s and the schedule."};
+
     private static volatile Map<String, List<PromptItem>> cached;
 
     private BuiltInCorpus() {
@@ -68,7 +83,8 @@ final class BuiltInCorpus {
         List<PromptItem> eval = new ArrayList<>();
         for (String lang : LANGS) {
             for (String task : TASKS) {
-                code.add(item("Write a " + lang + " function that " + task + ".", null, 300 + r.nextInt(900), "code"));
+                code.add(item("Write a " + lang + " function that " + task + "." + paste(r), null,
+                        300 + r.nextInt(900), "code"));
                 String fn = task.split(" ")[0] + "_" + task.split(" ")[1];
                 eval.add(item("def " + fn + "(data):\n    \"\"\" " + lang + "-style task: " + task
                         + ".\n    >>> " + fn + "([])\n    []\n    \"\"\"", null, 0, "eval"));
@@ -90,9 +106,8 @@ final class BuiltInCorpus {
         List<PromptItem> tool = new ArrayList<>();
         for (String t : TOOLS) {
             for (String p : PLACES) {
-                String sys = "[{\"name\": \"" + t + "\", \"description\": \"" + t.replace('_', ' ')
-                        + "\", \"parameters\": {\"type\": \"object\", \"properties\": {\"location\": {\"type\": \"string\"}}}}]";
-                tool.add(item("Use the tools to " + t.replace('_', ' ') + " for " + p + " next Tuesday.", sys, 0, "tool"));
+                tool.add(item("Use the tools to " + t.replace('_', ' ') + " for " + p + " next Tuesday.",
+                        toolSchemas(t, r), 0, "tool"));
             }
         }
         m.put("tool", tool);
@@ -100,9 +115,10 @@ final class BuiltInCorpus {
         List<PromptItem> general = new ArrayList<>();
         for (String tpl : CHAT) {
             for (String th : THINGS) {
-                chat.add(item(String.format(tpl, th), null, 0, "chat"));
+                // real chat prompts often paste a document under the question (median ~600, mean ~1,600 chars)
+                chat.add(item(String.format(tpl, th) + document(th, r), null, 0, "chat"));
                 general.add(item("Rewrite the following note about " + th + " so it is clearer: \"" + String.format(tpl, th)
-                        + "\"", null, 150 + r.nextInt(300), "general"));
+                        + note(th, r) + "\"", null, 150 + r.nextInt(300), "general"));
             }
         }
         m.put("chat", chat);
@@ -123,6 +139,62 @@ final class BuiltInCorpus {
         }
         m.put("sensitive", sensitive);
         return m;
+    }
+
+    /** Usually some code pasted below the question, from a few lines to a page (lengths spread like real pastes). */
+    private static String paste(SplittableRandom r) {
+        if (r.nextDouble() < 0.8) {
+            return ""; // most coding prompts in the real corpora are one or two sentences (median ~115 chars)
+        }
+        int lines = (int) Math.min(60, Math.round(Math.exp(1.0 + 1.0 * r.nextGaussian())) + 2);
+        StringBuilder sb = new StringBuilder("\n\nHere is what I have so far:\n```\n");
+        int at = r.nextInt(CODE_LINES.length);
+        for (int i = 0; i < lines; i++) {
+            sb.append(CODE_LINES[(at + i) % CODE_LINES.length]).append('\n');
+        }
+        return sb.append("```").toString();
+    }
+
+    /** A JSON tool list of one to six tools, as function-calling prompts carry. */
+    private static String toolSchemas(String first, SplittableRandom r) {
+        int n = 1 + r.nextInt(6);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            String t = i == 0 ? first : TOOLS[r.nextInt(TOOLS.length)];
+            sb.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(t).append("\", \"description\": \"")
+                    .append(t.replace('_', ' ')).append(" for the user's request\", \"parameters\": {\"type\": ")
+                    .append("\"object\", \"properties\": {");
+            int params = 1 + r.nextInt(4);
+            for (int k = 0; k < params; k++) {
+                sb.append(k == 0 ? "" : ", ").append("\"arg").append(k).append("\": {\"type\": \"string\", ")
+                        .append("\"description\": \"").append(THINGS[r.nextInt(THINGS.length)]).append("\"}");
+            }
+            sb.append("}, \"required\": [\"arg0\"]}}");
+        }
+        return sb.append("]").toString();
+    }
+
+    /** Half the time, a pasted document under a chat question: a heavy-tailed number of sentences. */
+    private static String document(String thing, SplittableRandom r) {
+        if (r.nextBoolean()) {
+            return "";
+        }
+        int n = (int) Math.min(150, Math.round(Math.exp(2.5 + 1.1 * r.nextGaussian())));
+        StringBuilder sb = new StringBuilder("\n\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format(NOTE[r.nextInt(NOTE.length)], thing)).append(i % 5 == 4 ? "\n" : " ");
+        }
+        return sb.toString();
+    }
+
+    /** A pasted note of zero to a dozen sentences. */
+    private static String note(String thing, SplittableRandom r) {
+        int n = (int) Math.min(12, Math.round(Math.exp(0.8 + 0.9 * r.nextGaussian())));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(' ').append(String.format(NOTE[r.nextInt(NOTE.length)], thing));
+        }
+        return sb.toString();
     }
 
     private static PromptItem item(String text, String system, int responseChars, String pool) {
