@@ -102,9 +102,10 @@ public final class Engine {
         accountEvents++;
         AccountDirectory.Entry en = directory.update(e);
         fresh.clear();
+        boolean active = en.interactions > 0;
         extractor.fromAccountEvent(e, a -> {
             if (en.addAttribute(a)) {
-                cauterizer.observe(a);
+                cauterizer.observe(a, active);
                 fresh.add(a);
             }
         });
@@ -123,13 +124,20 @@ public final class Engine {
         advance(t);
         interactions++;
         AccountDirectory.Entry en = directory.update(i);
+        if (en.interactions == 1 && en.attributes.length > 0) {
+            // Its signup attributes were counted as a dormant account's: from now on it is an active carrier.
+            cauterizer.activated(i.accountId(), List.of(en.attributes));
+        }
         fresh.clear();
-        extractor.fromInteraction(i, a -> {
-            if (en.addAttribute(a)) {
-                cauterizer.observe(a);
-                fresh.add(a);
-            }
-        });
+        // A full attribute list takes nothing more: skip the extraction and its allocations.
+        if (en.attributes.length < AccountDirectory.MAX_ATTRIBUTES) {
+            extractor.fromInteraction(i, a -> {
+                if (en.addAttribute(a)) {
+                    cauterizer.observe(a);
+                    fresh.add(a);
+                }
+            });
+        }
         if (en.interactions == 1 || !fresh.isEmpty()) {
             cauterize(i.accountId(), t);
         }
@@ -148,7 +156,8 @@ public final class Engine {
         if (held != null && held.action() == Action.BLOCK) {
             return;
         }
-        Decision d = cauterizer.check(accountId, directory.attributes(accountId), t);
+        Decision d = cauterizer.check(accountId, directory.attributes(accountId), t,
+                directory.interactions(accountId));
         if (d != null) {
             cauterized++;
             emit(d);

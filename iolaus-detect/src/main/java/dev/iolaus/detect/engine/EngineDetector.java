@@ -1,5 +1,7 @@
 package dev.iolaus.detect.engine;
 
+import dev.iolaus.detect.policy.AttributeExtractor;
+import dev.iolaus.detect.policy.DefaultAttributeExtractor;
 import dev.iolaus.detect.policy.Policy;
 import dev.iolaus.detect.spi.AccountFinding;
 import dev.iolaus.detect.spi.Detector;
@@ -29,7 +31,11 @@ public final class EngineDetector implements Detector {
     public EngineDetector(Detector inner, Policy policy) {
         this.name = inner.name();
         this.inner = inner;
-        this.engine = new Engine(List.of(inner), policy);
+        // A detector that knows richer attributes (template signatures) lends them to the cauterizer, as in analyze
+        // and serve.
+        AttributeExtractor extractor = inner instanceof AttributeExtractor x
+                ? new DefaultAttributeExtractor().andThen(x) : new DefaultAttributeExtractor();
+        this.engine = new Engine(List.of(inner), policy, extractor, EngineOptions.DEFAULT);
         // The engine calls back on this thread while accept() runs; forward to whoever is driving us now.
         engine.addListener(new EngineListener() {
             @Override

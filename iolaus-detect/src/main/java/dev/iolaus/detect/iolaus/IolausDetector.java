@@ -11,6 +11,8 @@ import dev.iolaus.detect.graph.CampaignGraph;
 import dev.iolaus.detect.graph.CampaignState;
 import dev.iolaus.detect.graph.GraphSettings;
 import dev.iolaus.detect.graph.Posting;
+import dev.iolaus.detect.policy.AttributeExtractor;
+import dev.iolaus.detect.policy.StrongAttribute;
 import dev.iolaus.detect.score.Baseline;
 import dev.iolaus.detect.score.EvidenceWriter;
 import dev.iolaus.detect.score.Normal;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Iolaus detector: per-interaction features, per-account fingerprints, a cross-account graph of shared rare
@@ -42,7 +45,7 @@ import java.util.Set;
  * signup event or first request: cauterize). Accounts outside campaigns keep a sub-threshold score from their own
  * content test, for ranking. See {@code docs/detection.md}.
  */
-public final class IolausDetector implements Detector {
+public final class IolausDetector implements Detector, AttributeExtractor {
     /** Registry name. */
     public static final String NAME = "iolaus";
     /** Default target false-positive rate on benign accounts. */
@@ -53,6 +56,8 @@ public final class IolausDetector implements Detector {
     private static final int MAX_HELD = 20;
 
     private final FeatureExtractor extractor;
+    private Interaction lastIn;
+    private InteractionFeatures lastFeatures;
     private final GraphSettings settings;
     private final Baseline baseline;
     private final Map<String, Integer> index = new HashMap<>();
@@ -139,12 +144,32 @@ public final class IolausDetector implements Detector {
         }
     }
 
+    /** Features of the interaction, extracted once when the engine asked for its attributes first. */
+    private InteractionFeatures features(Interaction in) {
+        if (in != lastIn) {
+            lastFeatures = extractor.extract(in);
+            lastIn = in;
+        }
+        return lastFeatures;
+    }
+
+    @Override
+    public void fromAccountEvent(AccountEvent event, Consumer<StrongAttribute> out) {
+        // The default extractor reads everything an account event carries.
+    }
+
+    /** Template signatures for the cauterizer (see {@link TemplateSignatures}). */
+    @Override
+    public void fromInteraction(Interaction in, Consumer<StrongAttribute> out) {
+        TemplateSignatures.of(features(in), out);
+    }
+
     @Override
     public void onInteraction(Interaction in, Findings findings) {
         out = findings;
         long t = in.timeMs();
         tick(t);
-        InteractionFeatures f = extractor.extract(in);
+        InteractionFeatures f = features(in);
         AccountState st = state(in.accountId());
         st.observe(f, t, in.clientIp(), modelIsNew(f.modelHash(), t));
         int count = 0;

@@ -9,10 +9,12 @@ import java.util.Set;
  *
  * @param enabled whether cauterization runs at all
  * @param duration time to live of the blocks it makes, or null for no expiry
- * @param kinds attribute kinds treated as strong links (see {@link StrongAttribute})
- * @param minMemberShare an attribute is registered only when campaign members are at least this share of the
- *     accounts carrying it: a card shared by two members and one held-back reserve links, the official SDK's
- *     fingerprint carried by thousands of customers does not
+ * @param kinds link rules: an attribute kind that links on its own when the value is the campaign's (a card), or
+ *     several kinds joined by {@code +} that link only together, each value the same blocked campaign's (a signup
+ *     burst and an email domain): corroboration for kinds that strangers share (see {@link StrongAttribute})
+ * @param minMemberShare a value links only while campaign-side accounts are at least this share of its carriers
+ *     that are campaign-side or unrelated (have sent requests): a card shared by two members and held-back
+ *     reserves links, the official SDK's fingerprint carried by thousands of customers does not
  * @param minMembers campaign members that must carry a value for it to be registered, by attribute kind, with a
  *     {@code default} entry: one member's card is strong, one member's system prompt is not
  * @param maxLinkRatio a campaign cauterizes at most this many times its member count (0: no cap): reserves replace
@@ -22,12 +24,13 @@ import java.util.Set;
 public record CauterizeSettings(boolean enabled, Duration duration, Set<String> kinds, double minMemberShare,
                                 Map<String, Integer> minMembers, double maxLinkRatio, int capacity) {
     /**
-     * Defaults: on, 30 days, the four strong kinds (not system prompts: public tool schemas and stock prompts are
-     * shared by strangers), members at least half the carriers.
+     * Defaults, as in the shipped {@code policies/default.yaml}: on, 30 days; a card, or a signup burst (same network,
+     * same hour) shared with at least two campaign-side accounts, links alone; campaign-side accounts at least half
+     * the carriers. Kinds strangers share (client fingerprint, template signature, email domain, signup minute) are
+     * left out: measured, they block ordinary customers alone and in pairs (see {@code docs/policy.md}).
      */
     public static final CauterizeSettings DEFAULT = new CauterizeSettings(true, Duration.ofDays(30),
-            Set.of(StrongAttribute.PAYMENT_FINGERPRINT, StrongAttribute.CLIENT_FINGERPRINT,
-                    StrongAttribute.TEMPLATE_SIGNATURE, StrongAttribute.SIGNUP_BURST),
+            Set.of(StrongAttribute.PAYMENT_FINGERPRINT, StrongAttribute.SIGNUP_BURST),
             0.5, Map.of("default", 2, StrongAttribute.PAYMENT_FINGERPRINT, 1), 3.0, 1_000_000);
 
     /** Members needed to register a value of this kind (the {@code default} entry, else 2). */
@@ -41,6 +44,9 @@ public record CauterizeSettings(boolean enabled, Duration duration, Set<String> 
 
     public CauterizeSettings {
         kinds = Set.copyOf(kinds);
+        for (String k : kinds) {
+            LinkRules.parse(k);
+        }
         minMembers = Map.copyOf(minMembers);
         for (Map.Entry<String, Integer> e : minMembers.entrySet()) {
             if (e.getValue() < 1) {

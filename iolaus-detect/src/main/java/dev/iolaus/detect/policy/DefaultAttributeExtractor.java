@@ -5,13 +5,14 @@ import dev.iolaus.model.AccountEventType;
 import dev.iolaus.model.Interaction;
 import dev.iolaus.model.Message;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Strong attributes read straight from raw events, with no detector features: payment fingerprint (account events),
- * signup burst ({@code /24} or {@code /48} of the signup address and the hour of signup; and
- * the five-minute slot of signup), client fingerprint
+ * Strong attributes read straight from raw events, with no detector features: payment fingerprint, email domain,
+ * signup network ({@code /24} or {@code /48} of the signup address), signup burst (that network and the hour of
+ * signup) and signup minute (the five-minute slot of signup, from anywhere) (account events), client fingerprint
  * (header-order hash with user agent, or JA4) and system-prompt hash (interactions).
  *
  * <p>None of these is trusted on its own: the {@link Cauterizer} registers a value only when it is (nearly)
@@ -51,13 +52,19 @@ public final class DefaultAttributeExtractor implements AttributeExtractor {
             out.accept(new StrongAttribute(StrongAttribute.PAYMENT_FINGERPRINT, e.payment().fingerprintHash()));
         }
         if (e.type() == AccountEventType.CREATED) {
-            // Two burst keys: the same network in the same hour, and the same five minutes from anywhere (proxies).
-            // Either links only when the campaign's accounts dominate it (see Cauterizer).
+            // The same network in the same hour (a burst), and the same five minutes from anywhere (proxies; but on a
+            // service with a few signups an hour, every burst also catches a stranger now and then: policy pairs it).
             String prefix = Cidrs.prefix(e.signupIp(), 24);
             if (prefix != null) {
                 out.accept(new StrongAttribute(StrongAttribute.SIGNUP_BURST, prefix + "@" + e.timeMs() / HOUR_MS));
             }
-            out.accept(new StrongAttribute(StrongAttribute.SIGNUP_BURST, "t@" + e.timeMs() / BURST_MS));
+            out.accept(new StrongAttribute(StrongAttribute.SIGNUP_MINUTE, "t@" + e.timeMs() / BURST_MS));
+            if (prefix != null) {
+                out.accept(new StrongAttribute(StrongAttribute.SIGNUP_NETWORK, prefix));
+            }
+        }
+        if (e.emailDomain() != null && !e.emailDomain().isEmpty()) {
+            out.accept(new StrongAttribute(StrongAttribute.EMAIL_DOMAIN, e.emailDomain().toLowerCase(Locale.ROOT)));
         }
     }
 

@@ -16,8 +16,14 @@ public record StrongAttribute(String kind, String value) {
     public static final String CLIENT_FINGERPRINT = "client_fingerprint";
     /** A prompt template's locality-sensitive signature (from a detector's features). */
     public static final String TEMPLATE_SIGNATURE = "template_signature";
-    /** A group of signups close in time and network. */
+    /** A group of signups close in time and network: the same /24 (or /48) in the same hour. */
     public static final String SIGNUP_BURST = "signup_burst";
+    /** The five-minute slot of a signup, from anywhere: a burst through proxies, but also every stranger of those minutes. */
+    public static final String SIGNUP_MINUTE = "signup_minute";
+    /** Domain part of the signup email, lower case. */
+    public static final String EMAIL_DOMAIN = "email_domain";
+    /** The {@code /24} (IPv6 {@code /48}) network of the signup address. */
+    public static final String SIGNUP_NETWORK = "signup_network";
     /** Hash of the system prompt. */
     public static final String SYSTEM_PROMPT = "system_prompt";
 

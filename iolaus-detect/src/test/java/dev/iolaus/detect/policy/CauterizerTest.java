@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iolaus.model.Action;
 import dev.iolaus.model.Decision;
 import dev.iolaus.model.Scope;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CauterizerTest {
     private static final StrongAttribute CARD = new StrongAttribute(StrongAttribute.PAYMENT_FINGERPRINT, "fpX");
     private static final StrongAttribute SDK = new StrongAttribute(StrongAttribute.CLIENT_FINGERPRINT, "h-sdk/1");
 
+    /** The default settings with the SDK fingerprint as a link of its own, to show that a common value never links. */
+    private static final CauterizeSettings WITH_CLIENT = new CauterizeSettings(true, Duration.ofDays(30),
+            Set.of(StrongAttribute.PAYMENT_FINGERPRINT, StrongAttribute.SIGNUP_BURST, StrongAttribute.CLIENT_FINGERPRINT),
+            0.5, CauterizeSettings.DEFAULT.minMembers(), 3.0, 1_000_000);
+
     private static Cauterizer withCarriers() {
-        Cauterizer c = new Cauterizer(CauterizeSettings.DEFAULT);
+        Cauterizer c = new Cauterizer(WITH_CLIENT);
         // Two campaign members carry the card; the SDK fingerprint is carried by 2 members and 50 outsiders.
         c.observe(CARD);
         c.observe(CARD);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * a test detector reports the campaign's true active accounts once they have been seen for three hours (the
  * generator blocks them at six), and the engine must then keep the dormant reserves out on or before their first
  * request, from signup and request attributes alone, without blocking an ordinary user. The policy turns on every
- * cauterize kind (the shipped default links by card and template only, see {@code docs/policy.md}), since this
+ * cauterize kind (the shipped default links by card and by a tight signup burst only, see {@code docs/policy.md}), since this
  * tests the mechanism across kinds rather than the default's choice.
  */
 class CauterizeReservesTest {
