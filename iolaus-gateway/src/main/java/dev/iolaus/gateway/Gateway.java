@@ -77,7 +77,7 @@ public final class Gateway implements AutoCloseable {
         return capture;
     }
 
-    /** The network transport in use ({@code epoll} or {@code nio}). */
+    /** The network transport in use: {@code io_uring}, {@code epoll} or {@code nio}. */
     public String transport() {
         return server.transport();
     }

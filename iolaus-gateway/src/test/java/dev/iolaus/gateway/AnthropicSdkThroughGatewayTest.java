@@ -76,6 +76,9 @@ class AnthropicSdkThroughGatewayTest {
 
         assertThat(n).isPositive();
         Interaction i = rig.awaitCaptured(x -> "acct-anthropic-3".equals(x.accountId()));
+        assertThat(i.flavour()).isEqualTo(ApiFlavour.ANTHROPIC_COUNT_TOKENS);
         assertThat(i.usage().inputTokens()).isEqualTo((int) n);
+        assertThat(i.usage().outputTokens()).isZero();
+        assertThat(i.messages()).extracting(m -> m.text()).containsExactly("count me");
     }
 }

@@ -114,6 +114,9 @@ class OpenAiSdkThroughGatewayTest {
         }
         HttpResponse<byte[]> models = rig.get(rig.base() + "/v1/models", "authorization", "Bearer " + key);
         assertThat(new String(models.body())).contains("fake-model");
+        Interaction listing = rig.awaitCaptured(x -> "acct-openai-5".equals(x.accountId())
+                && x.flavour() == ApiFlavour.OPENAI_MODELS);
+        assertThat(listing.messages()).isEmpty();
 
         Interaction resp = rig.awaitCaptured(x -> "acct-openai-5".equals(x.accountId())
                 && x.flavour() == ApiFlavour.OPENAI_RESPONSES && x.params().streamed());

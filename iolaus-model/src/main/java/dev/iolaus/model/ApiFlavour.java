@@ -6,7 +6,11 @@ public enum ApiFlavour {
     OPENAI_COMPLETIONS("openai.completions"),
     OPENAI_RESPONSES("openai.responses"),
     OPENAI_EMBEDDINGS("openai.embeddings"),
-    ANTHROPIC_MESSAGES("anthropic.messages");
+    /** Model listing ({@code GET /v1/models}): no prompt, no usage. */
+    OPENAI_MODELS("openai.models"),
+    ANTHROPIC_MESSAGES("anthropic.messages"),
+    /** Anthropic token counting ({@code POST /v1/messages/count_tokens}): a prompt, input tokens counted, no output. */
+    ANTHROPIC_COUNT_TOKENS("anthropic.count_tokens");
 
     private final String wire;
 
@@ -26,7 +30,10 @@ public enum ApiFlavour {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown api flavour '" + s
-                + "' (expected one of openai.chat, openai.completions, openai.responses, openai.embeddings, anthropic.messages)");
+        StringBuilder names = new StringBuilder();
+        for (ApiFlavour f : values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(f.wire);
+        }
+        throw new IllegalArgumentException("unknown api flavour '" + s + "' (expected one of " + names + ")");
     }
 }

@@ -42,8 +42,22 @@ public final class GatewayBench {
      * @param warmupSeconds warm-up before measuring (the JIT needs it)
      * @param connections wrk connections
      * @param rate fixed rate for the overhead measurement, requests/s
+     * @param rounds saturation rounds (direct, gateway and nginx each measured once per round)
      */
-    public record Options(int seconds, int warmupSeconds, int connections, int rate) {
+    public record Options(int seconds, int warmupSeconds, int connections, int rate, int rounds) {
+        /** Default saturation rounds: the median of five alternated rounds. */
+        public static final int DEFAULT_ROUNDS = 5;
+
+        public Options {
+            if (rounds < 1) {
+                throw new IllegalArgumentException("rounds must be >= 1, was " + rounds);
+            }
+        }
+
+        /** Settings with the default number of saturation rounds. */
+        public Options(int seconds, int warmupSeconds, int connections, int rate) {
+            this(seconds, warmupSeconds, connections, rate, DEFAULT_ROUNDS);
+        }
     }
 
     private final Options o;
@@ -77,6 +91,7 @@ public final class GatewayBench {
         Gateway gw = null;
         InteractionFile capture = null;
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("load_average_start", Saturation.loadAverage());
         try {
             int upPort = freePort();
             fake = startFake(upPort, work);
@@ -98,6 +113,7 @@ public final class GatewayBench {
             if (engine != null) {
                 engine.attach(gw.enforcement());
             }
+            out.put("gateway_transport", gw.transport());
             String gwUrl = "http://127.0.0.1:" + gw.port() + "/v1/chat/completions";
             String directUrl = up + "/v1/chat/completions";
             List<String> headers = List.of("Content-Type", "application/json", "Authorization", "Bearer " + key.secret());
@@ -115,18 +131,30 @@ public final class GatewayBench {
                 if (nginx) {
                     LoadTools.wrk(nginxUrl, BODY, headers, o.connections(), Math.max(2, o.warmupSeconds() / 3), work);
                 }
-                LoadTools.Result d = saturate("direct", directUrl, headers, work);
-                LoadTools.Result g = saturate("gateway", gwUrl, headers, work);
-                out.put("direct", json(d));
-                out.put("gateway", json(g));
+                log.println("saturation: " + o.rounds() + " rounds, gateway and nginx back to back in each...");
+                List<Saturation.Round> rounds = Saturation.run(new Saturation.Targets(directUrl, fake.toHandle(),
+                        gwUrl, ProcessHandle.current(), nginxUrl, nginx ? nginxProc.toHandle() : null, BODY, headers,
+                        o.connections(), o.seconds()), o.rounds(), work, log);
+                // Per-side medians over the rounds; the ratio is the median of each round's own ratio.
+                out.put("direct", json(Saturation.median(rounds, Saturation.Round::direct)));
+                out.put("gateway", json(Saturation.median(rounds, Saturation.Round::gateway)));
                 if (nginx) {
-                    LoadTools.Result n = saturate("nginx", nginxUrl, headers, work);
-                    out.put("nginx", json(n));
-                    out.put("capacity_ratio_vs_nginx", round(g.rps() / n.rps()));
+                    out.put("nginx", json(Saturation.median(rounds, Saturation.Round::nginx)));
+                    out.put("capacity_ratio_vs_nginx", round(Saturation.medianRatio(rounds)));
+                    // Medians over the rounds; null where the OS does not report CPU time.
+                    Map<String, Object> cpu = new LinkedHashMap<>();
+                    cpu.put("direct", Saturation.cpu(Saturation.medianOf(rounds, Saturation.Round::directCpuUs)));
+                    cpu.put("gateway", Saturation.cpu(Saturation.medianOf(rounds, Saturation.Round::gatewayCpuUs)));
+                    cpu.put("nginx", Saturation.cpu(Saturation.medianOf(rounds, Saturation.Round::nginxCpuUs)));
+                    out.put("cpu_us_per_call", cpu);
+                    log.printf(Locale.ROOT, "  capacity ratio vs nginx: median %.3f over %d rounds%n",
+                            Saturation.medianRatio(rounds), rounds.size());
                 } else {
                     out.put("nginx", null);
                     out.put("capacity_ratio_vs_nginx", null);
                 }
+                out.put("capacity_rounds", Saturation.json(rounds));
+                out.put("load_average_after_saturation", Saturation.loadAverage());
             }
             log.println("steady " + o.rate() + " req/s for " + o.seconds() + " s (fixed-rate generator, own process),"
                     + " direct and gateway measured at the same time...");
@@ -212,13 +240,6 @@ public final class GatewayBench {
         // Two halves: their mean (a median of two).
         return new LoadTools.Result((r[0].rps() + r[1].rps()) / 2, (r[0].p50Ms() + r[1].p50Ms()) / 2,
                 (r[0].p99Ms() + r[1].p99Ms()) / 2);
-    }
-
-    private LoadTools.Result saturate(String name, String url, List<String> headers, Path work) throws Exception {
-        LoadTools.Result r = LoadTools.wrk(url, BODY, headers, o.connections(), o.seconds(), work);
-        log.printf(Locale.ROOT, "  %-8s %8.0f req/s  p50 %.3f ms  p99 %.3f ms (wrk, %d connections, %d s)%n", name,
-                r.rps(), r.p50Ms(), r.p99Ms(), o.connections(), o.seconds());
-        return r;
     }
 
     /** Median time to first byte (direct vs gateway, alternating) and mean gap between chunks with 5 ms spacing. */

@@ -61,7 +61,7 @@ public record RequestInfo(String model, boolean stream, boolean includeUsage, bo
                     addText(Role.USER, input, messages);
                 }
             }
-            case ANTHROPIC_MESSAGES -> {
+            case ANTHROPIC_MESSAGES, ANTHROPIC_COUNT_TOKENS -> {
                 addText(Role.SYSTEM, root.get("system"), messages);
                 turns(root.get("messages"), messages);
             }

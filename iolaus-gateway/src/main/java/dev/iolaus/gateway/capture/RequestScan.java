@@ -75,8 +75,8 @@ public final class RequestScan {
                 case "stream" -> r.stream = asBoolean(p, t);
                 case "stream_options" -> streamOptions(p, t, r);
                 case "messages" -> r.messages = turnsOrNull(p, t, flavour == ApiFlavour.OPENAI_CHAT
-                        || flavour == ApiFlavour.ANTHROPIC_MESSAGES);
-                case "system" -> r.system = textOrSkip(p, t, Role.SYSTEM, flavour == ApiFlavour.ANTHROPIC_MESSAGES);
+                        || anthropicShape(flavour));
+                case "system" -> r.system = textOrSkip(p, t, Role.SYSTEM, anthropicShape(flavour));
                 case "instructions" -> r.instructions = textOrSkip(p, t, Role.SYSTEM, flavour == ApiFlavour.OPENAI_RESPONSES);
                 case "prompt" -> r.prompt = promptOrSkip(p, t, isPromptFlavour(flavour));
                 case "input" -> r.input = flavour == ApiFlavour.OPENAI_RESPONSES
@@ -104,7 +104,7 @@ public final class RequestScan {
                 addAll(messages, r.instructions);
                 addAll(messages, r.input);
             }
-            case ANTHROPIC_MESSAGES -> {
+            case ANTHROPIC_MESSAGES, ANTHROPIC_COUNT_TOKENS -> {
                 addAll(messages, r.system);
                 addAll(messages, r.messages);
             }
@@ -118,6 +118,11 @@ public final class RequestScan {
         String conv = r.conversation != null ? r.conversation
                 : r.conversationIdField != null ? r.conversationIdField : r.previousResponseId;
         return new RequestInfo(r.model, stream, r.includeUsage, r.streamOptionsObject, params, messages, conv, null);
+    }
+
+    /** Messages and count_tokens share the request shape (system + messages). */
+    private static boolean anthropicShape(ApiFlavour f) {
+        return f == ApiFlavour.ANTHROPIC_MESSAGES || f == ApiFlavour.ANTHROPIC_COUNT_TOKENS;
     }
 
     private static boolean isPromptFlavour(ApiFlavour f) {

@@ -8,11 +8,10 @@ public enum Endpoint {
     COMPLETIONS("/v1/completions", ApiFlavour.OPENAI_COMPLETIONS, false),
     RESPONSES("/v1/responses", ApiFlavour.OPENAI_RESPONSES, false),
     EMBEDDINGS("/v1/embeddings", ApiFlavour.OPENAI_EMBEDDINGS, false),
-    // The event model has no flavour for model listing; it is recorded as openai.chat with no messages.
-    MODELS("/v1/models", ApiFlavour.OPENAI_CHAT, false),
+    MODELS("/v1/models", ApiFlavour.OPENAI_MODELS, false),
     MESSAGES("/v1/messages", ApiFlavour.ANTHROPIC_MESSAGES, true),
-    // count_tokens is part of the Messages API: recorded as anthropic.messages, usage = counted input tokens.
-    COUNT_TOKENS("/v1/messages/count_tokens", ApiFlavour.ANTHROPIC_MESSAGES, true);
+    // usage = the counted input tokens; the request body has the Messages shape
+    COUNT_TOKENS("/v1/messages/count_tokens", ApiFlavour.ANTHROPIC_COUNT_TOKENS, true);
 
     private final String path;
     private final ApiFlavour flavour;

@@ -7,11 +7,11 @@ import dev.iolaus.gateway.keys.KeyRegistry;
 import dev.iolaus.gateway.limit.RateLimiter;
 import dev.iolaus.gateway.tls.Ja4EngineOptions;
 import dev.iolaus.gateway.tls.Ja4Session;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Upstream openai;
     private final Upstream anthropic;
     private Vertx vertx;
+    private String transport = "nio";
     private volatile int port;
     private ScheduledExecutorService reloader;
 
@@ -74,14 +76,33 @@ public final class GatewayServer implements AutoCloseable {
     /** Starts listening; returns the bound port (useful with port 0). */
     public int start() {
         int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        EventLoops.Started started = EventLoops.start(new VertxOptions().setEventLoopPoolSize(loops));
+        vertx = started.vertx();
+        transport = started.transport();
         Recorder recorder = new Recorder(sink, limiter, enforcement, metrics);
         String host = GatewayConfig.host(config.listen());
         int wanted = GatewayConfig.port(config.listen());
         try {
-            // Every instance binds the same address; Vert.x shares one listening socket among them (port 0 too).
-            vertx.deployVerticle(() -> new Loop(recorder, host, wanted), new DeploymentOptions().setInstances(loops))
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // Every loop binds the same address and Vert.x shares one listening socket among them, handing
+            // connections to the loops' servers in turn. Two ways that went wrong, measured (one event loop serving
+            // everything, the others idle): servers listening on "port 0" (always), and servers deployed as verticle
+            // instances, whose contexts come from Vert.x' round robin of event loops while the first instance's
+            // start takes one from it too (two servers on one loop in 3 starts of 10). So port 0 becomes a free port
+            // chosen here, and each server starts on a context built for one event loop of the group.
+            int bindPort = wanted == 0 && loops > 1 ? freePort(host) : wanted;
+            for (io.netty.util.concurrent.EventExecutor e : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+                ContextInternal ctx = ((VertxInternal) vertx).contextBuilder()
+                        .withEventLoop((io.netty.channel.EventLoop) e).build();
+                CompletableFuture<Object> listening = new CompletableFuture<>();
+                ctx.runOnContext(v -> new Loop(recorder, host, bindPort).start().onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        listening.complete(null);
+                    } else {
+                        listening.completeExceptionally(ar.cause());
+                    }
+                }));
+                listening.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             close();
             Throwable c = e.getCause() != null ? e.getCause() : e;
@@ -92,9 +113,15 @@ public final class GatewayServer implements AutoCloseable {
         return port;
     }
 
-    /** The network transport in use: {@code epoll} (native) or {@code nio}. */
+    private static int freePort(String host) throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The network transport in use: {@code io_uring}, {@code epoll} (native, Linux) or {@code nio}. */
     public String transport() {
-        return vertx != null && vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+        return transport;
     }
 
     /** The bound port. */
@@ -121,8 +148,8 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** One event loop's server and upstream client. */
-    private final class Loop extends VerticleBase {
+    /** One event loop's server and upstream client, started on that loop's context. */
+    private final class Loop {
         private final Recorder recorder;
         private final String host;
         private final int bindPort;
@@ -135,8 +162,7 @@ public final class GatewayServer implements AutoCloseable {
             this.bindPort = bindPort;
         }
 
-        @Override
-        public Future<?> start() {
+        Future<?> start() {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                             .setPipelining(false).setTcpNoDelay(true).setMaxInitialLineLength(16384),
                     new PoolOptions().setHttp1MaxSize(512));

@@ -47,20 +47,6 @@ final class Proxy implements Interceptor {
         RequestOptions o = new RequestOptions().setMethod(ex.req.method()).setHost(up.host()).setPort(up.port())
                 .setSsl(up.ssl()).setURI(up.basePath() + ex.req.uri()).setIdleTimeout(idleTimeoutMs)
                 .setConnectTimeout(Math.min(idleTimeoutMs, 10_000));
-        MultiMap h = o.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : o.getHeaders();
-        for (Map.Entry<String, String> e : ex.req.headers()) {
-            if (!HOP.contains(e.getKey())) {
-                h.add(e.getKey(), e.getValue());
-            }
-        }
-        if (up.providerKey() != null) {
-            if (ex.endpoint.anthropic()) {
-                h.set("x-api-key", up.providerKey());
-            } else {
-                h.set("authorization", "Bearer " + up.providerKey());
-            }
-        }
-        o.setHeaders(h);
         Buffer body = ex.upstreamBody != null ? ex.upstreamBody : ex.body;
         client.request(o).onComplete(ar -> {
             if (ar.failed()) {
@@ -68,6 +54,20 @@ final class Proxy implements Interceptor {
                 return;
             }
             HttpClientRequest creq = ar.result();
+            // Headers go straight onto the upstream request (an intermediate map in the options is copied again).
+            MultiMap h = creq.headers();
+            for (Map.Entry<String, String> e : ex.req.headers()) {
+                if (!HOP.contains(e.getKey())) {
+                    h.add(e.getKey(), e.getValue());
+                }
+            }
+            if (up.providerKey() != null) {
+                if (ex.endpoint.anthropic()) {
+                    h.set("x-api-key", up.providerKey());
+                } else {
+                    h.set("authorization", "Bearer " + up.providerKey());
+                }
+            }
             ex.req.response().closeHandler(v -> {
                 if (!ex.req.response().ended()) {
                     creq.reset();
@@ -90,8 +90,11 @@ final class Proxy implements Interceptor {
     private void relay(Exchange ex, HttpClientResponse cres) {
         ex.upstreamHeadersNanos = System.nanoTime();
         HttpServerResponse resp = ex.req.response();
-        resp.setStatusCode(cres.statusCode());
-        resp.setStatusMessage(cres.statusMessage());
+        // A response starts as 200 OK: setting the same status again costs a status object per call.
+        if (cres.statusCode() != 200 || !"OK".equals(cres.statusMessage())) {
+            resp.setStatusCode(cres.statusCode());
+            resp.setStatusMessage(cres.statusMessage());
+        }
         for (Map.Entry<String, String> e : cres.headers()) {
             if (!HOP_RESPONSE.contains(e.getKey())) {
                 resp.headers().add(e.getKey(), e.getValue());

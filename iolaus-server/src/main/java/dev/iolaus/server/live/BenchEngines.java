@@ -27,7 +27,7 @@ public final class BenchEngines {
     public static BenchEngine shadowed(DetectorRegistry registry, List<String> detectors, Consumer<String> notes) {
         List<String> names = Analyzer.resolveDetectors(registry, detectors, notes);
         String yaml;
-        try (InputStream in = BenchEngines.class.getResourceAsStream("/dev/iolaus/server/policies/default.yaml")) {
+        try (InputStream in = BenchEngines.class.getResourceAsStream("/policies/default.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("default policy missing from the jar");
             }
