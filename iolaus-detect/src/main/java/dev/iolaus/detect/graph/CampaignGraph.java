@@ -2,6 +2,7 @@ package dev.iolaus.detect.graph;
 
 import dev.iolaus.detect.fingerprint.AccountState;
 import dev.iolaus.detect.score.Baseline;
+import dev.iolaus.detect.score.OwnEvidence;
 import dev.iolaus.detect.score.PooledTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class CampaignGraph {
     private final Coordination coordination;
     private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
     private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
+    private final int[] order = new int[Posting.SAMPLE];
 
     /** A graph over the account states the function returns by dense index. */
     public CampaignGraph(GraphSettings settings, IntFunction<AccountState> accounts) {
@@ -347,10 +349,14 @@ public final class CampaignGraph {
                     c.founding = p;
                 }
             }
-            for (int i = 0; i < size; i++) {
+            // Holders are weighed most tell-heavy first, each against the members' tell rate so far: the campaign's
+            // core is the profile, not a pooled rate diluted by ordinary accounts that copied the same stock prompt.
+            int[] ranked = byTellRate(p, size);
+            for (int j = 0; j < size; j++) {
+                int i = ranked[j];
                 AccountState a = accounts.apply(p.sampled(i));
                 // Only holders whose own traffic shows tells join: a value shared with a campaign is not guilt.
-                if (a.campaign < 0 && pureHolder[i] && !contradicts(a, p0)) {
+                if (a.campaign < 0 && pureHolder[i] && !contradicts(a, p0, c)) {
                     // ...and only when linked in two families (or by one owner value): copying a prompt is not enough.
                     int k = 0;
                     linkBuf[k++] = p;
@@ -384,7 +390,7 @@ public final class CampaignGraph {
             majority.addMarker(p);
             for (int i = 0; i < size; i++) {
                 AccountState a = accounts.apply(p.sampled(i));
-                if (a.campaign < 0 && !contradicts(a, p0)) {
+                if (a.campaign < 0 && !contradicts(a, p0, majority)) {
                     listener.attributed(a, majority, p, 1.0, nowMs);
                 }
             }
@@ -402,6 +408,20 @@ public final class CampaignGraph {
         }
     }
 
+    /** Sample slots of the posting ordered by their holder's own tell rate, highest first (a reused buffer). */
+    private int[] byTellRate(Posting p, int size) {
+        for (int i = 0; i < size; i++) {
+            double r = accounts.apply(p.sampled(i)).tellRate();
+            int j = i;
+            while (j > 0 && accounts.apply(p.sampled(order[j - 1])).tellRate() < r) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return order;
+    }
+
     private int countIn(Posting p, CampaignState c) {
         if (c == null) {
             return 0;
@@ -417,13 +437,44 @@ public final class CampaignGraph {
     }
 
     /**
+     * Bayes factor (baseline over campaign) from which an account's own traffic keeps it out of a campaign: Jeffreys'
+     * "strong evidence", 10. Against an established campaign whose members put a tell in 40% of their calls and a 5%
+     * baseline, that is five or six calls in a row without a tell, about the allowance of the no-tell rule of
+     * {@link #contradicts(AccountState, double)}.
+     */
+    static final double CONTRADICT_LOG_BF = Math.log(10);
+
+    /**
      * True when the account's own traffic argues against membership: five calls or more without a single tell, or a
-     * history long enough to judge and tells not even mildly above the baseline (own z below 1). Sharing a tool schema or a template with a campaign is then
-     * taken for what it is, a coincidence of popular content.
+     * history long enough to judge and tells not even mildly above the baseline (own z below 1). Sharing a tool
+     * schema or a template with a campaign is then taken for what it is, a coincidence of popular content.
      */
     public boolean contradicts(AccountState a, double p0) {
         return a.n >= 5 && a.tells == 0
                 || a.n >= settings.contradictAfter() && PooledTest.z(a.tells, a.n, p0, 1, 0) < 1.0;
+    }
+
+    /**
+     * {@link #contradicts(AccountState, double)}, or the account's own tells are explained better by the benign
+     * baseline than by the campaign's members ({@code campaignTells} of their {@code campaignCalls} calls carry a
+     * tell), by a Bayes factor of 10 or more ({@link OwnEvidence}). A startup that asks for step-by-step answers in
+     * one call of ten is above the baseline but nothing like a campaign that asks in four of ten: sharing the
+     * campaign's stock system prompt or template, it stays out. A short history cannot reach the factor, so a fresh
+     * account is judged by its links. No effect when the members' rate is not above the baseline.
+     */
+    public boolean contradicts(AccountState a, double p0, long campaignTells, long campaignCalls) {
+        if (contradicts(a, p0)) {
+            return true;
+        }
+        if (campaignCalls > 0 && campaignTells <= p0 * campaignCalls) {
+            return false;
+        }
+        return OwnEvidence.logBayesFactor(a.tells, a.n, p0, campaignTells, campaignCalls) >= CONTRADICT_LOG_BF;
+    }
+
+    /** {@link #contradicts(AccountState, double, long, long)} against the campaign's members' traffic. */
+    public boolean contradicts(AccountState a, double p0, CampaignState c) {
+        return contradicts(a, p0, c.memberTells, c.memberCalls);
     }
 
     private static double bestZ(long n, long tells, long cot, long rewrite, long grading, long dataset, Baseline b,
@@ -468,6 +519,8 @@ public final class CampaignGraph {
         keep.members += gone.members;
         keep.interactions += gone.interactions;
         keep.outputTokens += gone.outputTokens;
+        keep.memberCalls += gone.memberCalls;
+        keep.memberTells += gone.memberTells;
         for (int i = 0; i < keep.capabilities.length; i++) {
             keep.capabilities[i] += gone.capabilities[i];
         }

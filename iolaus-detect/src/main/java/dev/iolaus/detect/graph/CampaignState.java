@@ -1,6 +1,7 @@
 package dev.iolaus.detect.graph;
 
 import dev.iolaus.detect.features.Capability;
+import dev.iolaus.detect.fingerprint.AccountState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,13 @@ public final class CampaignState {
     public int members;
     /** Interactions of members since attribution. */
     public long interactions;
+    /**
+     * Calls of the members, each member's whole history (before and since attribution): the campaign's own content
+     * profile, against which a candidate member's traffic is weighed ({@link #tellRate()}).
+     */
+    public long memberCalls;
+    /** Of {@link #memberCalls}, those carrying an extraction tell. */
+    public long memberTells;
     /** Output tokens served to members since attribution. */
     public long outputTokens;
     /** Capability counts of member interactions. */
@@ -57,6 +65,19 @@ public final class CampaignState {
             markers.add(p);
         }
         changed = true;
+    }
+
+    /** Counts a new member in: one more member, and its whole history into the campaign's content profile. */
+    public void addMember(AccountState a) {
+        members++;
+        memberCalls += a.n;
+        memberTells += a.tells;
+        changed = true;
+    }
+
+    /** Share of the members' calls that carry an extraction tell, or NaN before any member has sent a call. */
+    public double tellRate() {
+        return memberCalls == 0 ? Double.NaN : (double) memberTells / memberCalls;
     }
 
     /** Capabilities targeted, most frequent first (names). */

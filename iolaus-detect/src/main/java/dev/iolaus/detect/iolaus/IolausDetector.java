@@ -197,6 +197,10 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         if (st.campaign >= 0) {
             CampaignState c = graph.campaign(st.campaign);
             c.interactions++;
+            c.memberCalls++;
+            if (f.extractionTell()) {
+                c.memberTells++;
+            }
             c.outputTokens += f.outputTokens();
             c.capabilities[f.capability().ordinal()]++;
             c.firstMs = Math.min(c.firstMs, t);
@@ -293,15 +297,15 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     }
 
     private void linkIfStrong(AccountState st, CampaignGraph.Link l, long t) {
-        if (l.strong() && !graph.contradicts(st, baseline.tellRate())) {
+        if (l.strong() && !graph.contradicts(st, baseline.tellRate(), l.campaign())) {
             attributed(st, l.campaign(), l.via(), l.strength(), t);
         }
     }
 
     private void attributed(AccountState st, CampaignState c, Posting via, double strength, long t) {
         if (st.campaign < 0) {
-            c.members++;
-            c.changed = true;
+            // Its whole history joins the campaign's profile: its calls before attribution were campaign traffic too.
+            c.addMember(st);
             // Its cards, mailboxes and signup values may now mark the campaign: test them at the next pass.
             for (long key : st.staticAttrs) {
                 if (key != 0) {
