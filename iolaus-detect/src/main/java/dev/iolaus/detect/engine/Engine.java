@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -52,6 +54,7 @@ public final class Engine {
     private final List<StrongAttribute> fresh = new ArrayList<>(8);
     /** Profiles each campaign matched at its last report, to decide only new members when nothing else changed. */
     private final Map<String, BitSet> matchedProfiles = new HashMap<>();
+    private final Set<String> sweptCampaigns = new HashSet<>();
 
     private long maxEventMs = Long.MIN_VALUE;
     private long watermarkMs = Long.MIN_VALUE;
@@ -224,7 +227,10 @@ public final class Engine {
             }
         }
         if (registered) {
-            sweepDormant(maxEventMs, true);
+            // Only a campaign's first block sweeps at once. A growing campaign re-registers with every new member;
+            // sweeping every dormant account each time was quadratic (a full-scale hydra-2026 replay: 25,000
+            // members x 50,000 dormant reserves). Later sweeps are spaced; first requests are checked anyway.
+            sweepDormant(maxEventMs, sweptCampaigns.add(campaign.id()));
         }
     }
 
