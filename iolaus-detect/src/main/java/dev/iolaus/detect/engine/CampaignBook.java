@@ -58,7 +58,7 @@ final class CampaignBook {
             }
         }
         Blocked b = blocked.get(c.id());
-        boolean linked = b != null && c.accounts().size() > b.members && register(c, b.untilMs, b.shadow);
+        boolean linked = b != null && grown(b, c) && register(c, b.untilMs, b.shadow);
         return new Update(old, added, linked);
     }
 
@@ -66,12 +66,22 @@ final class CampaignBook {
     boolean blocked(Campaign c, Decision d) {
         long until = d.expiresAt() == null ? Long.MAX_VALUE : d.expiresAt().toEpochMilli();
         Blocked b = blocked.get(c.id());
-        // An enforced block supersedes a shadow one; otherwise register once per membership size.
-        if (b != null && b.members >= c.accounts().size() && (d.shadow() || !b.shadow) && until <= b.untilMs) {
+        // An enforced block supersedes a shadow one; otherwise register again only once membership has grown.
+        if (b != null && !grown(b, c) && (d.shadow() || !b.shadow) && until <= b.untilMs) {
             return false;
         }
         boolean shadow = b == null ? d.shadow() : b.shadow && d.shadow();
         return register(c, Math.max(until, b == null ? until : b.untilMs), shadow);
+    }
+
+    /**
+     * True when the campaign has grown enough since its last registration to register again: by one member while
+     * small, then by a tenth. Registering recounts every member's attributes, so doing it for each new member of a
+     * campaign that grows to thousands of accounts was quadratic (a full-scale replay stalled on it); geometric
+     * steps keep the total linear-logarithmic. Newer members' values join the blocked set at the next step.
+     */
+    private static boolean grown(Blocked b, Campaign c) {
+        return c.accounts().size() >= b.members + Math.max(1, b.members / 10);
     }
 
     private boolean register(Campaign c, long untilMs, boolean shadow) {
