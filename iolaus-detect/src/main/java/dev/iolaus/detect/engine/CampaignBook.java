@@ -16,6 +16,8 @@ import java.util.Map;
  * members' strong attributes are handed to the {@link Cauterizer} (again whenever its membership grows).
  */
 final class CampaignBook {
+    /** A registered block is renewed when a newer decision would outlive it by more than this. */
+    private static final long EXTEND_STEP_MS = 86_400_000L;
     private final AccountDirectory directory;
     private final Cauterizer cauterizer;
     private final Map<String, Campaign> byId = new LinkedHashMap<>();
@@ -66,8 +68,9 @@ final class CampaignBook {
     boolean blocked(Campaign c, Decision d) {
         long until = d.expiresAt() == null ? Long.MAX_VALUE : d.expiresAt().toEpochMilli();
         Blocked b = blocked.get(c.id());
-        // An enforced block supersedes a shadow one; otherwise register again only once membership has grown.
-        if (b != null && !grown(b, c) && (d.shadow() || !b.shadow) && until <= b.untilMs) {
+        // An enforced block supersedes a shadow one; otherwise register again only once membership has grown, or
+        // the block would outlive the registration by a day (every member's new decision ends a little later).
+        if (b != null && !grown(b, c) && (d.shadow() || !b.shadow) && until <= b.untilMs + EXTEND_STEP_MS) {
             return false;
         }
         boolean shadow = b == null ? d.shadow() : b.shadow && d.shadow();
