@@ -147,7 +147,8 @@ public record RequestInfo(String model, boolean stream, boolean includeUsage, bo
         }
     }
 
-    private static Message message(Role role, String text) {
+    /** A captured message: the text with its hash and length (shared by the tree and the streaming parser). */
+    static Message message(Role role, String text) {
         return new Message(role, text, FastHash.textHash(text), text.length());
     }
 

@@ -212,7 +212,7 @@ public final class RequestScan {
     /** The text of a string, or of an array of content blocks; anything else gives nothing. */
     private static void addText(JsonParser p, JsonToken t, Role role, List<Message> out) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            out.add(message(role, p.getText()));
+            out.add(RequestInfo.message(role, p.getText()));
             return;
         }
         if (t != JsonToken.START_ARRAY) {
@@ -231,12 +231,8 @@ public final class RequestScan {
             }
         }
         if (!sb.isEmpty()) {
-            out.add(message(role, sb.toString()));
+            out.add(RequestInfo.message(role, sb.toString()));
         }
-    }
-
-    private static Message message(Role role, String text) {
-        return new Message(role, text, FastHash.textHash(text), text.length());
     }
 
     /** Inside an object (just after its START_OBJECT): the text of one field (last one wins), the rest skipped. */
