@@ -26,6 +26,7 @@ public final class CampaignGraph {
     private final List<Posting> dirty = new ArrayList<>();
     private final List<CampaignState> campaigns = new ArrayList<>();
     private final Coordination coordination;
+    private final ExclusiveChoices choices;
     private final Posting[] linkBuf = new Posting[1 + AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS];
     private final boolean[] pureHolder = new boolean[Posting.SAMPLE];
     private final int[] order = new int[Posting.SAMPLE];
@@ -35,6 +36,7 @@ public final class CampaignGraph {
         this.settings = settings;
         this.accounts = accounts;
         this.coordination = new Coordination(settings, accounts, postings);
+        this.choices = new ExclusiveChoices(this, accounts, postings);
     }
 
     /** Sampled holders needed before "most holders are members" may extend a campaign to a value. */
@@ -166,6 +168,11 @@ public final class CampaignGraph {
             }
         }
         return out;
+    }
+
+    /** The settings this graph runs with. */
+    GraphSettings settings() {
+        return settings;
     }
 
     /** Number of postings held. */
@@ -351,6 +358,9 @@ public final class CampaignGraph {
             }
             // Holders are weighed most tell-heavy first, each against the members' tell rate so far: the campaign's
             // core is the profile, not a pooled rate diluted by ordinary accounts that copied the same stock prompt.
+            if (p.kind == AttributeKind.SYSTEM) {
+                choices.mark(p, c, p0);
+            }
             int[] ranked = byTellRate(p, size);
             for (int j = 0; j < size; j++) {
                 int i = ranked[j];
@@ -375,12 +385,22 @@ public final class CampaignGraph {
                     Optional<Link> l = link(linkBuf, k);
                     if (l.isPresent() && l.get().strong() && l.get().campaign() == c) {
                         listener.attributed(a, c, l.get().via(), l.get().strength(), nowMs);
+                    } else if (choices.joins(a, c, p0)) {
+                        listener.attributed(a, c, p, 1.0, nowMs);
                     }
                 }
             }
             return;
         }
         double memberShare = size == 0 || majority == null ? 0 : (double) countIn(p, majority) / size;
+        if (p.kind == AttributeKind.SYSTEM && majority != null && choices.mark(p, majority, p0)) {
+            for (int i = 0; i < size; i++) {
+                AccountState a = accounts.apply(p.sampled(i));
+                if (a.campaign < 0 && choices.joins(a, majority, p0)) {
+                    listener.attributed(a, majority, p, 1.0, nowMs);
+                }
+            }
+        }
         // A mailbox hash may collide across people ("john@gmail.com"): it needs members to be most of its holders.
         if (majority != null && owner(p.kind) && holders <= MAX_OWNER_HOLDERS
                 && (p.kind == AttributeKind.PAYMENT || memberShare >= settings.extendPurity())) {

@@ -2,7 +2,6 @@ package dev.iolaus.detect.graph;
 
 import dev.iolaus.detect.features.LongIntMap;
 import dev.iolaus.detect.fingerprint.AccountState;
-import dev.iolaus.detect.score.PooledTest;
 import java.util.function.IntFunction;
 
 /**
@@ -78,11 +77,10 @@ final class Coordination {
         if (size == 0) {
             return 0;
         }
-        double elevated = Math.max(settings.minLift() * p0, p0 + 0.05);
         int pure = 0;
         for (int i = 0; i < size; i++) {
             AccountState a = accounts.apply(q.sampled(i));
-            if (a.campaign >= 0 || a.tells > 0 && a.tellRate() >= elevated && PooledTest.z(a.tells, a.n, p0, 1, 0) >= 2) {
+            if (a.campaign >= 0 || ExclusiveChoices.tellHeavy(a, p0, settings)) {
                 pure++;
             }
         }

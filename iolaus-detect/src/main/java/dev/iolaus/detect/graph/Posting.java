@@ -52,6 +52,11 @@ public final class Posting {
     private int estimated;
     /** Campaign the value marks, or -1. */
     public int campaign = -1;
+    /**
+     * Campaign this system prompt is exclusive to at its last evaluation, or -1: held by at least two of its members
+     * and, otherwise, only by tell-heavy accounts (see {@code CampaignGraph} "exclusive choices").
+     */
+    public int exclusiveTo = -1;
     /** Interactions at the last evaluation (to skip unchanged postings). */
     public int evaluatedAt;
     /** Share of the sampled accounts attributed to the campaign at the last evaluation. */

@@ -1,0 +1,147 @@
+package dev.iolaus.detect.graph;
+
+import static dev.iolaus.detect.features.TestCalls.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iolaus.detect.features.FeatureExtractor;
+import dev.iolaus.detect.features.InteractionFeatures;
+import dev.iolaus.detect.fingerprint.AccountState;
+import dev.iolaus.detect.net.IpIntel;
+import dev.iolaus.detect.score.Baseline;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A camouflaged campaign's accounts share no card, network or client, but pick system prompts from the operator's own
+ * set: an account holding three distinct prompts that only campaign members (and no ordinary account) use joins; two
+ * such prompts, or prompts an ordinary customer also uses, are not enough.
+ */
+class ExclusiveChoicesTest {
+    private static final long CAMPAIGN_CARD = 99;
+    private static final long[] OWN_PROMPTS = {21, 22, 23};
+
+    private final List<AccountState> states = new ArrayList<>();
+    private final CampaignGraph graph = new CampaignGraph(GraphSettings.defaults(4.75), states::get);
+    private final FeatureExtractor fx = new FeatureExtractor(IpIntel.NONE);
+    private final Baseline baseline = new Baseline();
+    private final List<AccountState> core = new ArrayList<>();
+    private InteractionFeatures plain;
+    private InteractionFeatures cot;
+    private long clock;
+
+    @BeforeEach
+    void campaignCoreOnOneCard() {
+        plain = fx.extract(call().prompt("What is the capital of France?"));
+        cot = fx.extract(call().prompt("Imagine you solved it. Explain your reasoning step by step."));
+        for (int i = 0; i < 2_000; i++) {
+            baseline.observe(i % 20 == 0 ? cot : plain);
+        }
+        // Four members on one card; members i and i+1 share own prompt i, so each prompt has two member holders.
+        for (int i = 0; i < 4; i++) {
+            AccountState a = account(CAMPAIGN_CARD);
+            for (int k = 0; k < 12; k++) {
+                long prompt = OWN_PROMPTS[(i + k % 2 + 2) % 3];
+                send(a, prompt, k % 5 != 1 && k % 5 != 3);
+            }
+            core.add(a);
+        }
+    }
+
+    private AccountState account(long card) {
+        AccountState s = new AccountState(states.size());
+        states.add(s);
+        s.addStatic(graph.attach(AttributeKind.PAYMENT, card, s.index, clock).key);
+        return s;
+    }
+
+    /** One call with a system prompt, recorded as the detector does (a shared system prompt is a recent value). */
+    private void send(AccountState s, long systemPrompt, boolean tell) {
+        InteractionFeatures f = tell ? cot : plain;
+        s.observe(f, clock, null, false);
+        Posting p = graph.attach(AttributeKind.SYSTEM, systemPrompt, s.index, clock++);
+        p.addContent(f, clock, graph.lastSlot);
+        s.addRecent(p.key);
+    }
+
+    /** An account on its own card sending {@code calls} calls cycling over the prompts, tells in 60% of them. */
+    private AccountState camouflaged(long card, int calls, long... prompts) {
+        AccountState a = account(card);
+        for (int k = 0; k < calls; k++) {
+            send(a, prompts[k % prompts.length], k % 5 != 1 && k % 5 != 3);
+        }
+        return a;
+    }
+
+    /**
+     * Graph passes as the detector runs them, ten minutes of traffic apart (every account keeps calling with its
+     * prompts, so they are re-tested once the campaign exists); a new member's cards are re-tested at the next pass.
+     */
+    private void passes() {
+        for (int pass = 1; pass <= 4; pass++) {
+            if (pass > 1) {
+                for (int i = 0; i < states.size(); i++) {
+                    AccountState a = states.get(i);
+                    for (long key : a.recentAttrs) {
+                        Posting p = key == 0 ? null : graph.postingByKey(key);
+                        if (p != null) {
+                            send(a, p.value, a.tells * 2 > a.n);
+                        }
+                    }
+                }
+            }
+            graph.pass(pass * 600_000L, baseline, (a, c, via, strength, t) -> {
+                if (a.campaign < 0) {
+                    c.addMember(a);
+                    for (long key : a.staticAttrs) {
+                        graph.requeue(key);
+                    }
+                }
+                a.campaign = c.id;
+            });
+        }
+    }
+
+    @Test
+    void pass_accountHoldingThreeCampaignOnlyPrompts_joinsWithoutCardOrNetwork() {
+        AccountState x = camouflaged(1_001, 15, OWN_PROMPTS);
+        passes();
+        assertThat(core).allSatisfy(a -> assertThat(a.campaign).isNotNegative());
+        assertThat(x.campaign).isEqualTo(graph.campaign(core.get(0).campaign).id);
+    }
+
+    @Test
+    void pass_onlyTwoCampaignOnlyPrompts_staysOut() {
+        AccountState x = camouflaged(1_001, 15, OWN_PROMPTS[0], OWN_PROMPTS[1]);
+        passes();
+        assertThat(core.get(0).campaign).isNotNegative();
+        assertThat(x.campaign).isNegative();
+    }
+
+    @Test
+    void pass_promptsAlsoUsedByAnOrdinaryCustomer_areNotExclusive() {
+        // A customer with 30 calls and a single tell uses the same three prompts: they are stock prompts, not the
+        // operator's own, and holding them says nothing about who runs the account.
+        AccountState customer = account(2_000);
+        for (int k = 0; k < 30; k++) {
+            send(customer, OWN_PROMPTS[k % 3], k == 0);
+        }
+        AccountState x = camouflaged(1_001, 15, OWN_PROMPTS);
+        passes();
+        assertThat(core.get(0).campaign).isNotNegative();
+        assertThat(graph.posting(AttributeKind.SYSTEM, OWN_PROMPTS[0]).exclusiveTo).isNegative();
+        assertThat(x.campaign).isNegative();
+        assertThat(customer.campaign).isNegative();
+    }
+
+    @Test
+    void pass_holderWhoseOwnTrafficIsOrdinary_staysOutAndUnmarksThePrompts() {
+        AccountState quiet = camouflaged(1_001, 0, OWN_PROMPTS);
+        for (int k = 0; k < 15; k++) {
+            send(quiet, OWN_PROMPTS[k % 3], false);
+        }
+        passes();
+        assertThat(quiet.campaign).isNegative();
+    }
+}
