@@ -14,6 +14,8 @@ import dev.iolaus.sim.ScenarioLoader;
 import dev.iolaus.sim.SimOptions;
 import dev.iolaus.sim.SimulationWriter;
 import dev.iolaus.sim.Simulator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +30,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code iolaus bench detect}: end-to-end detection throughput from a {@code .jsonl.gz} file, against merely parsing
- * the same file, in one run; and the detector's state per account.
+ * the same file, in one run; and the detector's state per account. Parse-only runs on one thread; detection on two
+ * (see {@link DetectReplay}) unless {@code --single-thread}.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Measures, in one run on the same .jsonl.gz file: parse-only rate, parse+detect rate (the iolaus",
-            "detector, account events merged in event time) and detector state per active account.",
+        description = {"Measures, in one run on the same .jsonl.gz file: parse-only rate (one thread), parse+detect",
+            "rate (the iolaus detector, account events merged in event time; a reader thread parses and extracts",
+            "features, the calling thread updates the graph) and detector state per active account.",
             "Without --events it first simulates --scenario at --scale into a temporary directory."})
 final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON on standard output (progress goes to stderr).")
@@ -57,6 +61,10 @@ final class BenchDetectCommand implements Callable<Integer> {
 
     @Option(names = "--corpora", paramLabel = "DIR", description = "Prompt corpora for the simulation.")
     Path corpora;
+
+    @Option(names = "--single-thread", description = "Detect on one thread (parse, features and graph in turn) "
+            + "instead of the two-thread pipeline (reader+features, graph).")
+    boolean singleThread;
 
     @Option(names = "--ipintel", paramLabel = "DIR", description = "IP intelligence directory (default: "
             + "../shared/ipintel when present).")
@@ -92,20 +100,27 @@ final class BenchDetectCommand implements Callable<Integer> {
         log.println("warm-up: parse-only pass...");
         parseOnly(file);
         log.println("measuring parse-only...");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long n = parseOnly(file);
         double parseSecs = (System.nanoTime() - t0) / 1e9;
+        double parseCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         log.println("measuring parse+detect...");
         IolausDetector d = new IolausDetector(new DetectorContext(intel, Map.of()));
         long t1 = System.nanoTime();
-        long m = detect(file, lifecycle, d);
+        DetectReplay replay = new DetectReplay(d, lifecycle, Findings.NONE);
+        long m = singleThread ? replay.singleThread(file) : replay.pipelined(file);
         double detectSecs = (System.nanoTime() - t1) / 1e9;
         long summed = d.stateBytes();
         int accountsSeen = Math.max(1, d.accounts());
         // Heap measured too: retained after GC with the detector alive, minus after it is dropped.
         long withDetector = usedAfterGc();
         int campaigns = d.campaigns().size();
+        double detectorCpu = replay.detectorCpuNanos() / 1e9;
+        double readerCpu = replay.readerCpuNanos() / 1e9;
         d = null;
+        replay = null;
         long without = usedAfterGc();
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -121,6 +136,13 @@ final class BenchDetectCommand implements Callable<Integer> {
         r.put("campaigns", campaigns);
         r.put("ip_intel", intel.configured());
         r.put("cores", Runtime.getRuntime().availableProcessors());
+        r.put("detect_threads", singleThread ? 1 : 2);
+        // CPU seconds per thread: on a loaded machine they say which side of the pipeline limits it.
+        r.put("parse_s", Math.round(parseSecs * 10) / 10.0);
+        r.put("parse_cpu_s", Math.round(parseCpu * 10) / 10.0);
+        r.put("detect_s", Math.round(detectSecs * 10) / 10.0);
+        r.put("detector_cpu_s", Math.round(detectorCpu * 10) / 10.0);
+        r.put("reader_cpu_s", Math.round(readerCpu * 10) / 10.0);
         StringBuilder sb = new StringBuilder("{");
         r.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
                 .append(v instanceof String s ? '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : v));
@@ -135,27 +157,6 @@ final class BenchDetectCommand implements Callable<Integer> {
                 if (i.timeMs() != Long.MIN_VALUE) {
                     n++;
                 }
-            }
-        }
-        return n;
-    }
-
-    private static long detect(Path file, List<AccountEvent> lifecycle, IolausDetector d) {
-        long n = 0;
-        int next = 0;
-        long lastWatermark = Long.MIN_VALUE;
-        try (JsonlReader<Interaction> r = JsonlReader.open(file, EventCodecs.INTERACTION)) {
-            for (Interaction i : r) {
-                long t = i.timeMs();
-                while (next < lifecycle.size() && lifecycle.get(next).timeMs() <= t) {
-                    d.onAccountEvent(lifecycle.get(next++), Findings.NONE);
-                }
-                d.onInteraction(i, Findings.NONE);
-                if (t - lastWatermark >= 60_000L) {
-                    d.onWatermark(t, Findings.NONE);
-                    lastWatermark = t;
-                }
-                n++;
             }
         }
         return n;

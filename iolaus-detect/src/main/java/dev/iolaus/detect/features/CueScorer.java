@@ -12,6 +12,9 @@ public final class CueScorer {
 
     private final int[] last = new int[FAMILIES];
     private final int[] hits = new int[FAMILIES];
+    // Families matched at each token of the last scored text: the extractor reads them again (stop words, name
+    // slots), and a lexicon lookup per token was a sixth of feature extraction.
+    private final int[] masks = new int[Tokenizer.MAX_TOKENS];
     private int countedRequest;
     /** Strongest chain-of-thought score of any window. */
     public float cot;
@@ -29,6 +32,14 @@ public final class CueScorer {
         return hits[c.ordinal()];
     }
 
+    /**
+     * Cue families matched at token {@code i} of the last scored text: {@link CueLexicon#cuesAt} of that token,
+     * computed once by {@link #score}.
+     */
+    public int maskAt(int i) {
+        return masks[i];
+    }
+
     /** Scores tokens {@code [0, n)} of the tokenizer. */
     public void score(Tokenizer t) {
         java.util.Arrays.fill(last, Integer.MIN_VALUE / 2);
@@ -43,6 +54,7 @@ public final class CueScorer {
         int prevNum = Integer.MIN_VALUE / 2;
         for (int i = 0; i < t.count; i++) {
             int mask = CueLexicon.cuesAt(raw, i);
+            masks[i] = mask;
             if (t.norm[i] == Tokenizer.NUM) {
                 prevNum = i;
             }

@@ -12,7 +12,12 @@ import java.util.List;
 /**
  * Extracts {@link InteractionFeatures} from one interaction: cue families, capability, template signatures, request,
  * client and network features. One tokenisation of the last user turn and one of the system prompt per call; no
- * per-token allocation. Not thread-safe: one instance per detector.
+ * per-token allocation.
+ *
+ * <p>Not thread-safe (it reuses token buffers and caches system-prompt cues and IP lookups), but stateless per call
+ * otherwise: give each thread its own instance, over one shared {@link IpIntel} (implementations are read-only once
+ * loaded). Two extractors fed the same interactions in the same order return equal features, so extraction can run
+ * on a reader thread ahead of the detector (see {@code IolausDetector.newExtractor()}).
  */
 public final class FeatureExtractor {
     /** Tokens of the frame signed at the head and at the tail of a prompt. */
@@ -106,7 +111,7 @@ public final class FeatureExtractor {
             cap = capability(cues, tok, !p.toolNames().isEmpty(), toolTurn, sysCues);
             long sk = Hash64.FNV_BASIS;
             for (int i = 0; i < n; i++) {
-                if (tok.capitalStart[i] && i > 0 && CueLexicon.cuesAt(tok.raw, i) == 0) {
+                if (tok.capitalStart[i] && i > 0 && cues.maskAt(i) == 0) {
                     // A capitalised unknown word opening a sentence is most likely a name slot.
                     tok.norm[i] = Tokenizer.NAME;
                 }
@@ -174,9 +179,10 @@ public final class FeatureExtractor {
         }
     }
 
+    /** Marks stop words among the tokens; {@code cues} must have scored the tokenizer's current text. */
     private void markStops() {
         for (int i = 0; i < tok.count; i++) {
-            skip[i] = (CueLexicon.cuesAt(tok.raw, i) & Cue.STOP.bit()) != 0 && tok.norm[i] == tok.raw[i];
+            skip[i] = (cues.maskAt(i) & Cue.STOP.bit()) != 0 && tok.norm[i] == tok.raw[i];
         }
     }
 

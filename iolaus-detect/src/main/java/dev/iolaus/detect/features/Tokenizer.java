@@ -34,6 +34,8 @@ public final class Tokenizer {
     public final long[] norm = new long[MAX_TOKENS];
     /** Capitalised words at a sentence start: names unless a known word (decided by the caller with a lexicon). */
     public final boolean[] capitalStart = new boolean[MAX_TOKENS];
+    // The span being scanned: a whole short text, or the head or the tail of a long one (see scan).
+    private final char[] chars = new char[HEAD_CHARS + TAIL_CHARS + 2];
     /** Number of tokens in the last text. */
     public int count;
     /** Code fences or inline code spans seen. */
@@ -96,13 +98,24 @@ public final class Tokenizer {
         return count;
     }
 
-    private void scan(String s, int from, int to) {
-        int i = from;
+    /**
+     * Tokenises {@code text[from, to)}. The span (and two chars after it, for a closing code fence) is first copied
+     * into a reused array: indexing a {@code char[]} is cheaper than {@code String.charAt}, which checks the string's
+     * coder on every character, and this scan is the largest part of feature extraction.
+     */
+    private void scan(String text, int from, int to) {
+        int lim = Math.min(text.length(), to + 2) - from;
+        text.getChars(from, from + lim, chars, 0);
+        scan(chars, to - from, lim);
+    }
+
+    private void scan(char[] s, int to, int lim) {
+        int i = 0;
         boolean sentenceStart = true;
         while (i < to && count < MAX_TOKENS) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == '`') {
-                int end = skipCode(s, i, to);
+                int end = skipCode(s, i, to, lim);
                 add(CODE, CODE);
                 codeSpans++;
                 i = end;
@@ -110,7 +123,8 @@ public final class Tokenizer {
                 continue;
             }
             if ((c == '"' || c == '\u201c') && i + 1 < to) {
-                int close = s.indexOf(c == '"' ? '"' : '\u201d', i + 1);
+                // Searched only as far as a quote can close (a long text with a stray quote is not scanned to its end).
+                int close = indexOf(s, c == '"' ? '"' : '\u201d', i + 1, Math.min(to, i + 200));
                 if (close > i && close < to && close - i < 200 && close - i > 24) {
                     add(QUOTE, QUOTE);
                     i = close + 1;
@@ -132,14 +146,14 @@ public final class Tokenizer {
                 boolean digitsOnly = true;
                 boolean upperFirst = c < 128 ? (ASCII[c] & 4) != 0 : Character.isUpperCase(c);
                 while (i < to) {
-                    char d = s.charAt(i);
+                    char d = s[i];
                     if (letterOrDigit(d) && (d < 128 || !isCjk(d))) {
                         digitsOnly &= digit(d);
                         h = Hash64.step(h, lower(d));
                         i++;
-                    } else if ((d == '.' || d == ',') && digitsOnly && i + 1 < to && digit(s.charAt(i + 1))) {
+                    } else if ((d == '.' || d == ',') && digitsOnly && i + 1 < to && digit(s[i + 1])) {
                         i++;
-                    } else if ((d == '\'' || d == '-') && i + 1 < to && Character.isLetter(s.charAt(i + 1)) && !digitsOnly) {
+                    } else if ((d == '\'' || d == '-') && i + 1 < to && Character.isLetter(s[i + 1]) && !digitsOnly) {
                         h = Hash64.step(h, d);
                         i++;
                     } else {
@@ -169,16 +183,35 @@ public final class Tokenizer {
         }
     }
 
-    private int skipCode(String s, int i, int to) {
-        if (s.startsWith("```", i)) {
-            int close = s.indexOf("```", i + 3);
-            return close < 0 || close >= to ? to : close + 3;
+    /** End of the code span opened at {@code s[i]}; {@code s} is filled up to {@code lim} (at most {@code to + 2}). */
+    private static int skipCode(char[] s, int i, int to, int lim) {
+        // Both searches stop where a match could no longer count: a fence counts when it opens before `to` (it may
+        // end up to two chars after it), an inline span when it closes within 300 chars.
+        if (fence(s, i, lim)) {
+            int close = i + 3;
+            while (close < to && !fence(s, close, lim)) {
+                close++;
+            }
+            return close >= to ? to : close + 3;
         }
-        int close = s.indexOf('`', i + 1);
+        int close = indexOf(s, '`', i + 1, Math.min(to, i + 301));
         if (close < 0 || close >= to || close - i > 300) {
             return i + 1;
         }
         return close + 1;
+    }
+
+    private static boolean fence(char[] s, int i, int lim) {
+        return i + 3 <= lim && s[i] == '`' && s[i + 1] == '`' && s[i + 2] == '`';
+    }
+
+    private static int indexOf(char[] s, char c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s[k] == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private void add(long rawHash, long normHash) {

@@ -11,6 +11,7 @@ import dev.iolaus.detect.graph.CampaignGraph;
 import dev.iolaus.detect.graph.CampaignState;
 import dev.iolaus.detect.graph.GraphSettings;
 import dev.iolaus.detect.graph.Posting;
+import dev.iolaus.detect.net.IpIntel;
 import dev.iolaus.detect.policy.AttributeExtractor;
 import dev.iolaus.detect.policy.StrongAttribute;
 import dev.iolaus.detect.score.Baseline;
@@ -55,6 +56,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     private static final long NEW_MODEL_MS = 48 * 3_600_000L;
     private static final int MAX_HELD = 20;
 
+    private final IpIntel ipIntel;
     private final FeatureExtractor extractor;
     private Interaction lastIn;
     private InteractionFeatures lastFeatures;
@@ -79,7 +81,8 @@ public final class IolausDetector implements Detector, AttributeExtractor {
      * {@code benign-tell-rate-cap} (default {@link Baseline#DEFAULT_CAP}, the calibrated benign tell rate bound).
      */
     public IolausDetector(DetectorContext ctx) {
-        this.extractor = new FeatureExtractor(ctx.ipIntel());
+        this.ipIntel = ctx.ipIntel();
+        this.extractor = new FeatureExtractor(ipIntel);
         double fpr = ctx.number("target-fpr", DEFAULT_TARGET_FPR);
         this.baseline = new Baseline(ctx.number("benign-tell-rate-cap", Baseline.DEFAULT_CAP));
         this.settings = GraphSettings.defaults(zThreshold(fpr));
@@ -162,6 +165,28 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     @Override
     public void fromInteraction(Interaction in, Consumer<StrongAttribute> out) {
         TemplateSignatures.of(features(in), out);
+    }
+
+    /**
+     * A new feature extractor configured like this detector's own (same IP intel), for a producer thread that
+     * extracts features ahead of {@link #onInteraction(Interaction, InteractionFeatures, Findings)}. Each thread needs
+     * its own: an extractor reuses buffers between calls.
+     */
+    public FeatureExtractor newExtractor() {
+        return new FeatureExtractor(ipIntel);
+    }
+
+    /**
+     * Processes an interaction whose features were already extracted, by an extractor from {@link #newExtractor()}
+     * fed the same interactions in the same order (then the features, and so the findings, are those of
+     * {@link #onInteraction(Interaction, Findings)}). Lets a reader thread do the extraction while this one keeps the
+     * graph.
+     */
+    public void onInteraction(Interaction in, InteractionFeatures features, Findings findings) {
+        // Seeds the one-entry cache that features(in) reads, so the detection path is the same code in both modes.
+        lastIn = in;
+        lastFeatures = features;
+        onInteraction(in, findings);
     }
 
     @Override
