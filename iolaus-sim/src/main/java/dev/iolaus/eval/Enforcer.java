@@ -7,11 +7,14 @@ import dev.iolaus.model.Decision;
 import dev.iolaus.model.Interaction;
 import dev.iolaus.sim.EventSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,13 +30,14 @@ final class Enforcer {
     private final EventSource source;
     private final BiConsumer<String, Long> onAccountBlocked;
     private final Set<String> blocked = new HashSet<>();
-    private final Map<String, Set<String>> accountsByCard = new HashMap<>();
+    private final Map<String, SortedSet<String>> accountsByCard = new HashMap<>();
     private final Map<String, String> accountByKey = new HashMap<>();
     private final Set<String> blockedCards = new HashSet<>();
-    private final Map<String, Set<String>> reported = new HashMap<>();
+    private final Map<String, SortedSet<String>> reported = new HashMap<>();
     private final Set<String> blockedCampaigns = new HashSet<>();
     private final Map<String, Decision> ipBlocks = new HashMap<>();
     private final List<Decision> cidrBlocks = new ArrayList<>();
+    private static final SortedSet<String> EMPTY = Collections.emptySortedSet();
 
     /** An enforcer telling {@code source} about blocks and {@code onAccountBlocked(account, timeMs)} the ledger. */
     Enforcer(EventSource source, BiConsumer<String, Long> onAccountBlocked) {
@@ -74,7 +78,7 @@ final class Enforcer {
             return;
         }
         String card = e.payment().fingerprintHash();
-        accountsByCard.computeIfAbsent(card, k -> new HashSet<>()).add(e.accountId());
+        accountsByCard.computeIfAbsent(card, k -> new TreeSet<>()).add(e.accountId());
         if (blockedCards.contains(card)) {
             blockAccount(e.accountId(), e.timeMs());
         }
@@ -82,9 +86,13 @@ final class Enforcer {
 
     /** A campaign reported (or updated) by the detector; members of a blocked campaign are blocked as it grows. */
     void onCampaign(Campaign c, long nowMs) {
-        reported.put(c.id(), Set.copyOf(c.accounts()));
+        // Sorted: a campaign's accounts come as an immutable set whose iteration order changes from one JVM to the
+        // next, and the order in which accounts are blocked decides which reserves the source activates for each,
+        // so an unsorted walk made two runs of the same evaluation differ.
+        SortedSet<String> members = new TreeSet<>(c.accounts());
+        reported.put(c.id(), members);
         if (blockedCampaigns.contains(c.id())) {
-            c.accounts().forEach(a -> blockAccount(a, nowMs));
+            members.forEach(a -> blockAccount(a, nowMs));
         }
     }
 
@@ -104,11 +112,11 @@ final class Enforcer {
             }
             case PAYMENT_FINGERPRINT -> {
                 blockedCards.add(d.value());
-                accountsByCard.getOrDefault(d.value(), Set.of()).forEach(a -> blockAccount(a, t));
+                accountsByCard.getOrDefault(d.value(), EMPTY).forEach(a -> blockAccount(a, t));
             }
             case CAMPAIGN -> {
                 blockedCampaigns.add(d.value());
-                reported.getOrDefault(d.value(), Set.of()).forEach(a -> blockAccount(a, t));
+                reported.getOrDefault(d.value(), EMPTY).forEach(a -> blockAccount(a, t));
             }
             case IP -> ipBlocks.put(d.value(), d);
             case CIDR -> cidrBlocks.add(d);

@@ -53,6 +53,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     public static final double DEFAULT_TARGET_FPR = 0.001;
     private static final long PASS_MS = 10 * 60_000L;
     private static final long HOUSEKEEPING_MS = 3_600_000L;
+    private static final long SWEEP_MS = 6 * HOUSEKEEPING_MS;
     private static final long NEW_MODEL_MS = 48 * 3_600_000L;
     private static final int MAX_HELD = 20;
 
@@ -74,6 +75,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     private long streamStartMs = Long.MIN_VALUE;
     private long lastPassMs = Long.MIN_VALUE;
     private long lastHousekeepingMs = Long.MIN_VALUE;
+    private long lastSweepMs = Long.MIN_VALUE;
     private long nowMs;
 
     /**
@@ -247,6 +249,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             streamStartMs = t;
             lastPassMs = t;
             lastHousekeepingMs = t;
+            lastSweepMs = t;
         }
         nowMs = Math.max(nowMs, t);
         if (nowMs - lastPassMs >= PASS_MS) {
@@ -271,7 +274,12 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             }
         }
         baseline.estimateDispersion(tells, n, k);
-        graph.sweep(nowMs, 6 * HOUSEKEEPING_MS, 24 * HOUSEKEEPING_MS);
+        // The sweep rebuilds the whole attribute index (a pointer read per posting): every SWEEP_MS, not every hour.
+        // A value then outlives its idle limit by at most SWEEP_MS, which the limits (6 h, 24 h, 7 d, 60 d) absorb.
+        if (nowMs - lastSweepMs >= SWEEP_MS) {
+            lastSweepMs = nowMs;
+            graph.sweep(nowMs, 6 * HOUSEKEEPING_MS, 24 * HOUSEKEEPING_MS);
+        }
         emitCampaigns(true);
     }
 
