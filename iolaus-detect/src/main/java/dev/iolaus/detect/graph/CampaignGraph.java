@@ -356,11 +356,11 @@ public final class CampaignGraph {
                     c.founding = p;
                 }
             }
-            // Holders are weighed most tell-heavy first, each against the members' tell rate so far: the campaign's
-            // core is the profile, not a pooled rate diluted by ordinary accounts that copied the same stock prompt.
             if (p.kind == AttributeKind.SYSTEM) {
                 choices.mark(p, c, p0);
             }
+            // Holders are weighed most tell-heavy first, each against the members' tell rate so far: the campaign's
+            // core is the profile, not a pooled rate diluted by ordinary accounts that copied the same stock prompt.
             int[] ranked = byTellRate(p, size);
             for (int j = 0; j < size; j++) {
                 int i = ranked[j];

@@ -54,7 +54,7 @@ public final class Posting {
     public int campaign = -1;
     /**
      * Campaign this system prompt is exclusive to at its last evaluation, or -1: held by at least two of its members
-     * and, otherwise, only by tell-heavy accounts (see {@code CampaignGraph} "exclusive choices").
+     * and by no ordinary account (see {@link ExclusiveChoices}).
      */
     public int exclusiveTo = -1;
     /** Interactions at the last evaluation (to skip unchanged postings). */
