@@ -99,6 +99,40 @@ class EnforcementTest {
     }
 
     @Test
+    void onBlocked_dormantReservesSignedUpDuringTheCampaign_neverCallBeforeTheyExist() {
+        // Reserves are created in the campaign's signup bursts up to its second day; blocking every account at its
+        // first call wakes reserves before the later bursts exist: those wait for their own signup.
+        SimulatedSource src = Simulator.open(Fixtures.yaml(Fixtures.tiny("", "created_to_day: 2")
+                + "    reserves: {per_block: 2, pool: 2.0, mode: dormant, delay_minutes: 5}\n"), Fixtures.options(0.5));
+        Set<String> reserves = new HashSet<>(src.truth().campaigns().get("camp").reserveAccounts());
+        Set<String> active = new HashSet<>(src.truth().campaigns().get("camp").accounts());
+        Map<String, Long> created = new HashMap<>();
+        Set<String> called = new HashSet<>();
+        long firstBlock = -1;
+        long createdAfterFirstBlock = 0;
+        for (SimEvent e; (e = src.next()) != null; ) {
+            if (e instanceof SimEvent.Lifecycle l && l.event().type() == dev.iolaus.model.AccountEventType.CREATED) {
+                created.put(l.event().accountId(), l.event().timeMs());
+                if (firstBlock >= 0 && reserves.contains(l.event().accountId())) {
+                    createdAfterFirstBlock++;
+                }
+            } else if (e instanceof SimEvent.Call c) {
+                String acct = c.interaction().accountId();
+                if (reserves.contains(acct) && called.add(acct)) {
+                    assertThat(created).containsKey(acct);
+                    assertThat(e.timeMs()).isGreaterThan(created.get(acct));
+                }
+                if (active.contains(acct) || reserves.contains(acct)) {
+                    firstBlock = firstBlock < 0 ? e.timeMs() : firstBlock;
+                    src.onBlocked(acct, e.timeMs());
+                }
+            }
+        }
+        assertThat(createdAfterFirstBlock).isPositive();
+        assertThat(called).isNotEmpty();
+    }
+
+    @Test
     void onBlocked_unknownAccount_isIgnored() {
         SimulatedSource src = Fixtures.open("smoke", 0.05);
         src.onBlocked("acct_nobody", 0);

@@ -37,6 +37,11 @@ final class Fixtures {
      * @param campaignExtra extra YAML lines (indented 4) for the campaign
      */
     static String tiny(String campaignExtra) {
+        return tiny(campaignExtra, "created_to_day: 0");
+    }
+
+    /** The tiny scenario with its campaign's signups ending at {@code createdTo} ("created_to_day: N"). */
+    static String tiny(String campaignExtra, String createdTo) {
         return """
                 name: tiny
                 start: 2026-04-20T00:00:00Z
@@ -55,7 +60,7 @@ final class Fixtures {
                     wrappers: {cot: 0.5, plain: 0.5}
                     paraphrase: 0.5
                     timing: {mode: random}
-                    identity: {created_from_day: -100, created_to_day: 0, recent: 0.3}
-                """ + campaignExtra;
+                    identity: {created_from_day: -100, %s, recent: 0.3}
+                """.formatted(createdTo) + campaignExtra;
     }
 }

@@ -15,7 +15,7 @@ import dev.iolaus.model.Funding;
 public final class AccountState {
     private static final int HLL_P = 6;
     /** Attribute keys an account can hold from lifecycle events (payment, BIN, email, signup network, burst). */
-    public static final int STATIC_ATTRS = 8;
+    public static final int STATIC_ATTRS = 10;
     /** Recent shared dynamic attribute keys remembered per account (for linking new activity to campaigns). */
     public static final int RECENT_ATTRS = 8;
 

@@ -36,7 +36,13 @@ public enum AttributeKind {
     /** Signup address /24 or /48. */
     SIGNUP_PREFIX(0.4, false, Family.NETWORK, "signup IP prefix"),
     /** Signups in one hour from one email domain or signup network. */
-    SIGNUP_BURST(0.6, true, Family.IDENTITY, "signup burst");
+    SIGNUP_BURST(0.6, true, Family.IDENTITY, "signup burst"),
+    /**
+     * Signups in one 10-minute slot, whoever they are (two overlapping slot values per account). No link weight of its
+     * own: customers sign up in the same minutes as a campaign's burst; it only scopes the signup-cohort card rule
+     * ({@code ExclusiveChoices#cohortCard}).
+     */
+    SIGNUP_SLOT(0.0, false, Family.IDENTITY, "signup slot");
 
     /**
      * Independent dimensions of evidence. A campaign must be dense in two of them (what the accounts send, and who

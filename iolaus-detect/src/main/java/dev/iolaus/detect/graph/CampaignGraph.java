@@ -56,10 +56,14 @@ public final class CampaignGraph {
     /** Queues a posting for re-evaluation at the next pass (e.g. one of its holders just joined a campaign). */
     public void requeue(long key) {
         Posting p = postings.get(key);
-        if (p != null && !p.dirty && p.accounts() >= 2) {
-            p.dirty = true;
+        if (p != null && p.accounts() >= 2) {
+            // Already queued in this pass still means "test again": without the reset, a value whose pooled count
+            // has not moved (a signup slot of silent accounts) would be skipped as already evaluated.
             p.evaluatedAt = -1;
-            dirty.add(p);
+            if (!p.dirty) {
+                p.dirty = true;
+                dirty.add(p);
+            }
         }
     }
 
@@ -283,6 +287,11 @@ public final class CampaignGraph {
         if (holders < settings.minAccounts() && !(owner(p.kind) && holders >= 2)) {
             return;
         }
+        if (p.kind == AttributeKind.SIGNUP_SLOT) {
+            // Not evidence by itself (no pooled test, no link weight): it only scopes the signup-cohort card rule.
+            cohort(p, nowMs, b.tellRate(), listener);
+            return;
+        }
         int size = p.sampleSize();
         double p0 = b.tellRate();
         double elevated = Math.max(settings.minLift() * p0, p0 + 0.05);
@@ -401,6 +410,7 @@ public final class CampaignGraph {
                 }
             }
         }
+
         // A mailbox hash may collide across people ("john@gmail.com"): it needs members to be most of its holders.
         if (majority != null && owner(p.kind) && holders <= MAX_OWNER_HOLDERS
                 && (p.kind == AttributeKind.PAYMENT || memberShare >= settings.extendPurity())) {
@@ -425,6 +435,28 @@ public final class CampaignGraph {
             p.purity = 0;
         } else if (p.campaign >= 0) {
             p.purity = (float) Math.max(purity, memberShare);
+        }
+    }
+
+    /**
+     * The signup-cohort card rule ({@link ExclusiveChoices#cohortCard}): when the slot is exclusive to the campaign
+     * of its first sampled member, its holders that share a card inside the slot join, silent ones included.
+     */
+    private void cohort(Posting slot, long nowMs, double p0, CampaignListener listener) {
+        CampaignState c = null;
+        for (int i = 0; i < slot.sampleSize() && c == null; i++) {
+            AccountState a = accounts.apply(slot.sampled(i));
+            c = a.campaign >= 0 ? campaign(a.campaign) : null;
+        }
+        if (c == null || !choices.mark(slot, c, p0)) {
+            return;
+        }
+        for (int i = 0; i < slot.sampleSize(); i++) {
+            AccountState a = accounts.apply(slot.sampled(i));
+            Posting card = a.campaign < 0 && !contradicts(a, p0, c) ? choices.cohortCard(a, slot) : null;
+            if (card != null) {
+                listener.attributed(a, c, card, 1.0, nowMs);
+            }
         }
     }
 
@@ -555,13 +587,17 @@ public final class CampaignGraph {
         return keep;
     }
 
+    /** How long a lifecycle value (card, mailbox, signup network or burst) is kept after its last holder's event. */
+    static final long LIFECYCLE_IDLE_MS = 365 * 86_400_000L;
+
     /**
      * Forgets values no longer worth their memory: singletons idle for {@code singletonIdleMs}, and any value idle for
-     * {@code idleMs} that marks no campaign; campaign markers idle for 7 days; lifecycle values idle for 60 days.
+     * {@code idleMs} that marks no campaign; campaign markers idle for 7 days; lifecycle values idle for a year.
      */
     public void sweep(long nowMs, long singletonIdleMs, long idleMs) {
-        // Lifecycle values (cards, mailboxes, signup networks) are few and must outlive a dormant reserve's silence.
-        long lifecycleIdleMs = 60 * 86_400_000L;
+        // Lifecycle values (cards, mailboxes, signup networks) are few (a handful per account, and accounts are kept)
+        // and must outlive a dormant reserve's silence: operators age accounts for months before using them.
+        long lifecycleIdleMs = LIFECYCLE_IDLE_MS;
         long markerIdleMs = 7 * 86_400_000L;
         postings.retain(p -> {
             long idle = nowMs - p.lastMs;

@@ -21,7 +21,8 @@ final class Coordination {
 
     /**
      * The value proving that the holders of {@code p} are also dense in another evidence family (p itself for a
-     * shared card, mailbox or burst), or null: they share a card, mailbox or
+     * shared card, mailbox or burst; else the qualifying value most of them share, see {@link #better}), or null:
+     * they share a card, mailbox or
      * signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
      * not a category ({@link #category}), not merely popular (its holders are at most 20 times the co-holders,
      * FRAUDAR's point: popular values say little) or itself carrying extraction-heavy traffic (a campaign's system
@@ -42,10 +43,14 @@ final class Coordination {
                 count(k, p.key);
             }
         }
+        // Every qualifying value is examined and the best one returned, so the choice never depends on the scratch
+        // table's slot order (it once did: a bigger table changed which value became the campaign's marker).
+        Posting best = null;
+        int bestCount = 0;
         for (int slot = 0; slot < coHeld.capacity(); slot++) {
             long key = coHeld.keyAt(slot);
             int c = coHeld.valueAt(slot);
-            if (key == 0 || c < settings.minAccounts()) {
+            if (key == 0 || c < settings.minAccounts() || (best != null && !better(c, key, bestCount, best))) {
                 continue;
             }
             Posting q = postings.get(key);
@@ -56,10 +61,29 @@ final class Coordination {
             boolean extractive = q.n >= 10 && q.tells >= 0.3 * q.n;
             if ((rare || (q.kind.family() == AttributeKind.Family.SYSTEM && extractive))
                     && holderPurity(q, p0) >= 0.5) {
-                return q;
+                best = q;
+                bestCount = c;
             }
         }
-        return null;
+        return best;
+    }
+
+    /**
+     * Orders candidate partners: more co-holders among the sample first (the denser block), then the rarer value
+     * (fewer holders in all: more specific), then the smaller key, a stable tie-break.
+     */
+    private boolean better(int c, long key, int bestCount, Posting best) {
+        if (c != bestCount) {
+            return c > bestCount;
+        }
+        Posting q = postings.get(key);
+        if (q == null) {
+            return false;
+        }
+        if (q.accounts() != best.accounts()) {
+            return q.accounts() < best.accounts();
+        }
+        return key < best.key;
     }
 
     /**
@@ -68,7 +92,7 @@ final class Coordination {
      */
     static boolean category(AttributeKind k) {
         return k == AttributeKind.EMAIL_DOMAIN || k == AttributeKind.BIN || k == AttributeKind.ASN_DAY
-                || k == AttributeKind.CLIENT;
+                || k == AttributeKind.CLIENT || k == AttributeKind.SIGNUP_SLOT;
     }
 
     /** Share of a value's sampled holders whose whole traffic is significantly tell-heavy. */

@@ -69,6 +69,41 @@ final class ExclusiveChoices {
         return k;
     }
 
+    /**
+     * The signup-cohort card rule, for a signup slot exclusive to a campaign (members among its holders, no ordinary
+     * account): the account's card, shared by at most {@link CampaignGraph#MAX_OWNER_HOLDERS} accounts, of which
+     * another also signed up in this slot; else null. A campaign opens its accounts in bursts and pays for them with
+     * cards it shares among them, so a card shared inside a burst that only campaign members and silent accounts
+     * belong to is the operator's; a customer who signed up in the same minutes has a card of its own, and a family
+     * sharing one rarely signs up inside a campaign's burst. Dormant reserves have no traffic to judge, which is why
+     * their signup structure is the evidence.
+     */
+    Posting cohortCard(AccountState a, Posting slot) {
+        for (long key : a.staticAttrs) {
+            Posting card = key == 0 ? null : postings.get(key);
+            if (card == null || card.kind != AttributeKind.PAYMENT || card.accounts() < 2
+                    || card.accounts() > CampaignGraph.MAX_OWNER_HOLDERS) {
+                continue;
+            }
+            for (int i = 0; i < card.sampleSize(); i++) {
+                AccountState other = accounts.apply(card.sampled(i));
+                if (other != a && holds(other, slot.key)) {
+                    return card;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean holds(AccountState a, long key) {
+        for (long k : a.staticAttrs) {
+            if (k == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The account's whole traffic is significantly tell-heavy (an elevated rate and one-sided z >= 2). */
     static boolean tellHeavy(AccountState a, double p0, GraphSettings settings) {
         double elevated = Math.max(settings.minLift() * p0, p0 + 0.05);

@@ -54,6 +54,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     private static final long PASS_MS = 10 * 60_000L;
     private static final long HOUSEKEEPING_MS = 3_600_000L;
     private static final long SWEEP_MS = 6 * HOUSEKEEPING_MS;
+    private static final long SLOT_MS = 10 * 60_000L;
     private static final long NEW_MODEL_MS = 48 * 3_600_000L;
     private static final int MAX_HELD = 20;
 
@@ -142,6 +143,11 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         if (e.type() == dev.iolaus.model.AccountEventType.CREATED && e.emailDomain() != null) {
             attachStatic(st, AttributeKind.SIGNUP_BURST,
                     Hash64.combine(Hash64.ofLower(e.emailDomain()), t / HOUSEKEEPING_MS), null, t);
+        }
+        if (e.type() == dev.iolaus.model.AccountEventType.CREATED) {
+            // Two overlapping 10-minute slots, so that signups minutes apart share one across a slot boundary.
+            attachSlot(st, Hash64.combine(t / SLOT_MS, 0), t);
+            attachSlot(st, Hash64.combine((t + SLOT_MS / 2) / SLOT_MS, 1), t);
         }
         if (st.campaign < 0) {
             int count = heldStatic(st, 0);
@@ -275,7 +281,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         }
         baseline.estimateDispersion(tells, n, k);
         // The sweep rebuilds the whole attribute index (a pointer read per posting): every SWEEP_MS, not every hour.
-        // A value then outlives its idle limit by at most SWEEP_MS, which the limits (6 h, 24 h, 7 d, 60 d) absorb.
+        // A value then outlives its idle limit by at most SWEEP_MS, which the limits (6 h, 24 h, 7 d, 365 d) absorb.
         if (nowMs - lastSweepMs >= SWEEP_MS) {
             lastSweepMs = nowMs;
             graph.sweep(nowMs, 6 * HOUSEKEEPING_MS, 24 * HOUSEKEEPING_MS);
@@ -316,6 +322,15 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             p.display = display;
         }
         st.addStatic(p.key);
+    }
+
+    /**
+     * A signup slot goes through the seen-once filter, unlike other lifecycle values: most slots hold one signup, and
+     * indexing each would cost a posting per account; the account keeps the key so a later holder finds it.
+     */
+    private void attachSlot(AccountState st, long value, long t) {
+        graph.touch(AttributeKind.SIGNUP_SLOT, value, st.index, t);
+        st.addStatic(AttributeKind.SIGNUP_SLOT.key(value));
     }
 
     private boolean modelIsNew(long model, long t) {

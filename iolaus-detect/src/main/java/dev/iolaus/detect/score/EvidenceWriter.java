@@ -101,7 +101,7 @@ public final class EvidenceWriter {
             case PREFIX, ASN_DAY, SIGNUP_PREFIX -> "network_cluster";
             case PAYMENT, BIN -> "payment_cluster";
             case EMAIL_DOMAIN, EMAIL_HASH -> "email_cluster";
-            case SIGNUP_BURST -> "signup_burst";
+            case SIGNUP_BURST, SIGNUP_SLOT -> "signup_burst";
         };
     }
 

@@ -149,4 +149,16 @@ class CampaignGraphTest {
         assertThat(graph.posting(AttributeKind.SKELETON, 1234)).isNull();
         assertThat(graph.posting(AttributeKind.PAYMENT, 99)).isNotNull();
     }
+
+    @Test
+    void sweep_cardOfAccountsSilentForHalfAYear_kept() {
+        // Dormant reserves are opened months before they are used: their shared card must still link them then.
+        long day = 86_400_000L;
+        graph.attach(AttributeKind.PAYMENT, 4242, account().index, 0);
+        graph.attach(AttributeKind.PAYMENT, 4242, account().index, 0);
+        graph.sweep(180 * day, 6 * 3_600_000L, day);
+        assertThat(graph.posting(AttributeKind.PAYMENT, 4242)).isNotNull();
+        graph.sweep(400 * day, 6 * 3_600_000L, day);
+        assertThat(graph.posting(AttributeKind.PAYMENT, 4242)).isNull();
+    }
 }

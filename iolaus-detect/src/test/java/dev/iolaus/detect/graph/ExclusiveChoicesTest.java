@@ -1,13 +1,9 @@
 package dev.iolaus.detect.graph;
 
-import static dev.iolaus.detect.features.TestCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iolaus.detect.features.FeatureExtractor;
 import dev.iolaus.detect.features.InteractionFeatures;
 import dev.iolaus.detect.fingerprint.AccountState;
-import dev.iolaus.detect.net.IpIntel;
-import dev.iolaus.detect.score.Baseline;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,22 +18,13 @@ class ExclusiveChoicesTest {
     private static final long CAMPAIGN_CARD = 99;
     private static final long[] OWN_PROMPTS = {21, 22, 23};
 
-    private final List<AccountState> states = new ArrayList<>();
-    private final CampaignGraph graph = new CampaignGraph(GraphSettings.defaults(4.75), states::get);
-    private final FeatureExtractor fx = new FeatureExtractor(IpIntel.NONE);
-    private final Baseline baseline = new Baseline();
+    private static final AttributeKind[] CARD = {AttributeKind.PAYMENT};
+
+    private final GraphFixture g = new GraphFixture();
     private final List<AccountState> core = new ArrayList<>();
-    private InteractionFeatures plain;
-    private InteractionFeatures cot;
-    private long clock;
 
     @BeforeEach
     void campaignCoreOnOneCard() {
-        plain = fx.extract(call().prompt("What is the capital of France?"));
-        cot = fx.extract(call().prompt("Imagine you solved it. Explain your reasoning step by step."));
-        for (int i = 0; i < 2_000; i++) {
-            baseline.observe(i % 20 == 0 ? cot : plain);
-        }
         // Four members on one card; members i and i+1 share own prompt i, so each prompt has two member holders.
         for (int i = 0; i < 4; i++) {
             AccountState a = account(CAMPAIGN_CARD);
@@ -50,18 +37,15 @@ class ExclusiveChoicesTest {
     }
 
     private AccountState account(long card) {
-        AccountState s = new AccountState(states.size());
-        states.add(s);
-        s.addStatic(graph.attach(AttributeKind.PAYMENT, card, s.index, clock).key);
-        return s;
+        return g.account(CARD, card);
     }
 
     /** One call with a system prompt, recorded as the detector does (a shared system prompt is a recent value). */
     private void send(AccountState s, long systemPrompt, boolean tell) {
-        InteractionFeatures f = tell ? cot : plain;
-        s.observe(f, clock, null, false);
-        Posting p = graph.attach(AttributeKind.SYSTEM, systemPrompt, s.index, clock++);
-        p.addContent(f, clock, graph.lastSlot);
+        InteractionFeatures f = tell ? g.cot : g.plain;
+        s.observe(f, g.clock, null, false);
+        Posting p = g.graph.attach(AttributeKind.SYSTEM, systemPrompt, s.index, g.clock++);
+        p.addContent(f, g.clock, g.graph.lastSlot);
         s.addRecent(p.key);
     }
 
@@ -81,25 +65,17 @@ class ExclusiveChoicesTest {
     private void passes() {
         for (int pass = 1; pass <= 4; pass++) {
             if (pass > 1) {
-                for (int i = 0; i < states.size(); i++) {
-                    AccountState a = states.get(i);
+                for (int i = 0; i < g.states.size(); i++) {
+                    AccountState a = g.states.get(i);
                     for (long key : a.recentAttrs) {
-                        Posting p = key == 0 ? null : graph.postingByKey(key);
+                        Posting p = key == 0 ? null : g.graph.postingByKey(key);
                         if (p != null) {
                             send(a, p.value, a.tells * 2 > a.n);
                         }
                     }
                 }
             }
-            graph.pass(pass * 600_000L, baseline, (a, c, via, strength, t) -> {
-                if (a.campaign < 0) {
-                    c.addMember(a);
-                    for (long key : a.staticAttrs) {
-                        graph.requeue(key);
-                    }
-                }
-                a.campaign = c.id;
-            });
+            g.pass(pass * 600_000L);
         }
     }
 
@@ -108,7 +84,7 @@ class ExclusiveChoicesTest {
         AccountState x = camouflaged(1_001, 15, OWN_PROMPTS);
         passes();
         assertThat(core).allSatisfy(a -> assertThat(a.campaign).isNotNegative());
-        assertThat(x.campaign).isEqualTo(graph.campaign(core.get(0).campaign).id);
+        assertThat(x.campaign).isEqualTo(g.graph.campaign(core.get(0).campaign).id);
     }
 
     @Test
@@ -130,7 +106,7 @@ class ExclusiveChoicesTest {
         AccountState x = camouflaged(1_001, 15, OWN_PROMPTS);
         passes();
         assertThat(core.get(0).campaign).isNotNegative();
-        assertThat(graph.posting(AttributeKind.SYSTEM, OWN_PROMPTS[0]).exclusiveTo).isNegative();
+        assertThat(g.graph.posting(AttributeKind.SYSTEM, OWN_PROMPTS[0]).exclusiveTo).isNegative();
         assertThat(x.campaign).isNegative();
         assertThat(customer.campaign).isNegative();
     }

@@ -121,8 +121,9 @@ public final class SimulatedSource implements EventSource {
                     long start = t + 1 + (long) r.exp(g.pop.reserves().delayMinutes() * 60_000.0);
                     if (g.pop.reserves().mode().equals("fresh")) {
                         Accounts.lifecycle(r, t + 1 + (long) r.exp(60_000.0), g.nextReserve - 1, world.seed());
-                        start = Math.max(start, r.createdMs + 300_000);
                     }
+                    // No account calls before it exists: a dormant reserve from a later signup burst waits for it.
+                    start = Math.max(start, r.createdMs + 300_000);
                     r.active = true;
                     r.plan(share, start, Math.max(g.endMs, start + 86_400_000L));
                     callTime[r.idx] = share > 0 ? r.firstTime() : Long.MAX_VALUE;

@@ -117,6 +117,8 @@ final class World {
                     Accounts.lifecycle(r, created(g, r, n + i), n + i, seed);
                 }
             }
+            // The operator wakes its oldest dormant reserves first (the ones that exist when a block lands).
+            g.reserves.sort(java.util.Comparator.comparingLong((Actor r) -> r.createdMs).thenComparing(r -> r.id));
             ct.put(g.pop.name(), new Truth.CampaignTruth(g.pop.name(), Instant.ofEpochMilli(g.startMs),
                     Instant.ofEpochMilli(g.endMs), total,
                     host == null ? g.actors.stream().map(a -> a.id).sorted().toList() : List.of(host.actors.get(0).id),

@@ -1,0 +1,97 @@
+package dev.iolaus.detect.graph;
+
+import static dev.iolaus.detect.features.TestCalls.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iolaus.detect.features.FeatureExtractor;
+import dev.iolaus.detect.features.InteractionFeatures;
+import dev.iolaus.detect.fingerprint.AccountState;
+import dev.iolaus.detect.net.IpIntel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Campaign discovery's second-family test returns the densest qualifying co-held value (then the rarer, then the
+ * smaller key), never whichever one a hash table happens to list first: the same holders give the same marker
+ * whatever order their values were attached in.
+ */
+class CoordinationPartnerTest {
+    private static final double P0 = 0.05;
+    private static final long TEMPLATE = 7;
+
+    private List<AccountState> states;
+    private LongObjectMap<Posting> postings;
+    private Coordination coordination;
+    private final InteractionFeatures cot = new FeatureExtractor(IpIntel.NONE)
+            .extract(call().prompt("Imagine you solved it. Explain your reasoning step by step."));
+    private Posting template;
+
+    /** Five tell-heavy accounts sharing one template; {@code holders[v]} says which of them hold value v. */
+    private void holders(boolean reversed, AttributeKind[] kinds, long[] values, int[][] holdersOf) {
+        template = posting(AttributeKind.SKELETON, TEMPLATE);
+        for (int i = 0; i < 5; i++) {
+            AccountState a = new AccountState(states.size());
+            states.add(a);
+            for (int k = 0; k < 10; k++) {
+                a.observe(cot, k, null, false);
+            }
+            template.addAccount(a.index, 0);
+            a.addRecent(template.key);
+        }
+        for (int n = 0; n < values.length; n++) {
+            int v = reversed ? values.length - 1 - n : n;
+            Posting q = posting(kinds[v], values[v]);
+            for (int i : holdersOf[v]) {
+                q.addAccount(i, 0);
+                states.get(i).addStatic(q.key);
+            }
+        }
+    }
+
+    private void reset() {
+        states = new ArrayList<>();
+        postings = new LongObjectMap<>(64);
+        List<AccountState> view = states;
+        coordination = new Coordination(GraphSettings.defaults(4.75), view::get, postings);
+    }
+
+    private Posting posting(AttributeKind kind, long value) {
+        Posting p = new Posting(kind.key(value), kind, value, 0);
+        postings.put(p.key, p);
+        return p;
+    }
+
+    @Test
+    void partner_twoQualifyingValues_returnsTheOneMoreHoldersShare() {
+        for (boolean reversed : new boolean[] {false, true}) {
+            reset();
+            holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
+                    new long[] {300, 400}, new int[][] {{0, 1, 2}, {0, 1, 2, 3, 4}});
+            assertThat(coordination.partner(template, P0).value).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void partner_equallyDenseValues_returnsTheRarerOne() {
+        for (boolean reversed : new boolean[] {false, true}) {
+            reset();
+            holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
+                    new long[] {300, 400}, new int[][] {{0, 1, 2, 3}, {0, 1, 2, 3}});
+            // A sixth, quiet holder makes the signup prefix the more popular of the two.
+            AccountState quiet = new AccountState(states.size());
+            states.add(quiet);
+            Posting prefix = postings.get(AttributeKind.SIGNUP_PREFIX.key(300));
+            prefix.addAccount(quiet.index, 0);
+            assertThat(coordination.partner(template, P0).value).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void partner_onlyCategoryValuesShared_returnsNull() {
+        reset();
+        holders(false, new AttributeKind[] {AttributeKind.EMAIL_DOMAIN, AttributeKind.BIN},
+                new long[] {300, 400}, new int[][] {{0, 1, 2, 3, 4}, {0, 1, 2, 3, 4}});
+        assertThat(coordination.partner(template, P0)).isNull();
+    }
+}
