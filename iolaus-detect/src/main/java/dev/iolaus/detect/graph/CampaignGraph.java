@@ -185,6 +185,15 @@ public final class CampaignGraph {
     }
 
     /**
+     * The system prompt among {@code held} that is exclusive to a campaign, when the account is young (fewer calls
+     * than {@link GraphSettings#contradictAfter()}) and does not contradict that campaign; else null. See
+     * {@link ExclusiveChoices#young}.
+     */
+    public Posting youngChoice(AccountState a, Posting[] held, int count, double p0) {
+        return choices.young(a, held, count, p0);
+    }
+
+    /**
      * The strongest link from the given postings to a campaign they mark, or empty. Within one {@link
      * AttributeKind.Family} only the heaviest value counts (four bands of one template are one fact); a value counts by
      * its kind's weight times its purity. A link is strong ({@link Link#strong()}) when it reaches the threshold with a

@@ -57,6 +57,27 @@ final class ExclusiveChoices {
         return tellHeavy(a, p0, graph.settings()) && !graph.contradicts(a, p0, c) && count(a, c) >= MIN_CHOICES;
     }
 
+    /**
+     * A young account (fewer than {@code contradictAfter} calls, so its own traffic is evidence neither way) whose
+     * call carries a system prompt exclusive to a campaign joins it: the prompt is the operator's own material, which
+     * no ordinary account uses, and a replacement account that has only just started calling has nothing else to be
+     * judged by. An established account needs {@value #MIN_CHOICES} such prompts and tell-heavy traffic
+     * ({@link #joins}). Returns the prompt, or null.
+     */
+    Posting young(AccountState a, Posting[] held, int count, double p0) {
+        if (a.campaign >= 0 || a.n >= graph.settings().contradictAfter()) {
+            return null;
+        }
+        for (int i = 0; i < count; i++) {
+            Posting q = held[i];
+            if (q != null && q.kind == AttributeKind.SYSTEM && q.exclusiveTo >= 0) {
+                CampaignState c = graph.campaign(q.exclusiveTo);
+                return graph.contradicts(a, p0, c) ? null : q;
+            }
+        }
+        return null;
+    }
+
     /** Distinct system prompts among the account's recently shared values that are exclusive to {@code c}. */
     int count(AccountState a, CampaignState c) {
         int k = 0;

@@ -241,6 +241,12 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         } else {
             baseline.observe(f);
             graph.link(held, count).ifPresent(l -> linkIfStrong(st, l, t));
+            if (st.campaign < 0) {
+                Posting prompt = graph.youngChoice(st, held, count, baseline.tellRate());
+                if (prompt != null) {
+                    attributed(st, graph.campaign(prompt.exclusiveTo), prompt, 1.0, t);
+                }
+            }
         }
     }
 

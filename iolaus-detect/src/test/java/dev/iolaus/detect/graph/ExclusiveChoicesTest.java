@@ -120,4 +120,40 @@ class ExclusiveChoicesTest {
         passes();
         assertThat(quiet.campaign).isNegative();
     }
+
+    /** The young-account rule on one call of {@code a} carrying {@code prompt}, as the detector asks it. */
+    private Posting youngChoice(AccountState a, long prompt) {
+        send(a, prompt, false);
+        Posting[] held = {g.graph.posting(AttributeKind.SYSTEM, prompt)};
+        return g.graph.youngChoice(a, held, 1, g.baseline.tellRate());
+    }
+
+    @Test
+    void youngChoice_newAccountsFirstCallWithAnExclusivePrompt_joinsItsCampaign() {
+        passes();
+        AccountState fresh = account(1_002);
+        Posting prompt = youngChoice(fresh, OWN_PROMPTS[0]);
+        assertThat(prompt).isNotNull();
+        assertThat(g.graph.campaign(prompt.exclusiveTo)).isSameAs(g.graph.campaign(core.get(0).campaign));
+    }
+
+    @Test
+    void youngChoice_promptAnOrdinaryCustomerAlsoUses_null() {
+        AccountState customer = account(2_000);
+        for (int k = 0; k < 30; k++) {
+            send(customer, OWN_PROMPTS[k % 3], k == 0);
+        }
+        passes();
+        assertThat(youngChoice(account(1_002), OWN_PROMPTS[0])).isNull();
+    }
+
+    @Test
+    void youngChoice_establishedAccount_null() {
+        passes();
+        AccountState established = account(1_002);
+        for (int k = 0; k < 12; k++) {
+            established.observe(g.plain, g.clock++, null, false);
+        }
+        assertThat(youngChoice(established, OWN_PROMPTS[0])).isNull();
+    }
 }
