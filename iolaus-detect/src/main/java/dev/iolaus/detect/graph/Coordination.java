@@ -21,9 +21,8 @@ final class Coordination {
 
     /**
      * The value proving that the holders of {@code p} are also dense in another evidence family (p itself for a
-     * shared card, mailbox or burst; else the qualifying value most of them share, see {@link #better}), or null:
-     * they share a card, mailbox or
-     * signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
+     * shared card, mailbox or burst; else the qualifying value most concentrated among them, see {@link #better}), or
+     * null: they share a card, mailbox or signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
      * not a category ({@link #category}), not merely popular (its holders are at most 20 times the co-holders,
      * FRAUDAR's point: popular values say little) or itself carrying extraction-heavy traffic (a campaign's system
      * prompt), and whose own holders are mostly tell-heavy (a campus /24 shared with students is not).
@@ -69,19 +68,22 @@ final class Coordination {
     }
 
     /**
-     * Orders candidate partners: more co-holders among the sample first (the denser block), then the rarer value
-     * (fewer holders in all: more specific), then the smaller key, a stable tie-break.
+     * Orders candidate partners: the value whose holders are most concentrated in this group first (co-holders over
+     * all its holders: a card all three of whose holders are here says more than a system prompt band five of its 126
+     * holders share, FRAUDAR's point about popular columns), then more co-holders, then the smaller key.
      */
     private boolean better(int c, long key, int bestCount, Posting best) {
-        if (c != bestCount) {
-            return c > bestCount;
-        }
         Posting q = postings.get(key);
         if (q == null) {
             return false;
         }
-        if (q.accounts() != best.accounts()) {
-            return q.accounts() < best.accounts();
+        long lhs = (long) c * best.accounts();
+        long rhs = (long) bestCount * q.accounts();
+        if (lhs != rhs) {
+            return lhs > rhs;
+        }
+        if (c != bestCount) {
+            return c > bestCount;
         }
         return key < best.key;
     }

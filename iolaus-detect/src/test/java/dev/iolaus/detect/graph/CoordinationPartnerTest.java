@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Campaign discovery's second-family test returns the densest qualifying co-held value (then the rarer, then the
- * smaller key), never whichever one a hash table happens to list first: the same holders give the same marker
- * whatever order their values were attached in.
+ * Campaign discovery's second-family test returns the qualifying co-held value most concentrated in the group (its
+ * co-holders over all its holders; then more co-holders, then the smaller key), never whichever one a hash table
+ * happens to list first: the same holders give the same marker whatever order their values were attached in.
  */
 class CoordinationPartnerTest {
     private static final double P0 = 0.05;
@@ -63,7 +63,7 @@ class CoordinationPartnerTest {
     }
 
     @Test
-    void partner_twoQualifyingValues_returnsTheOneMoreHoldersShare() {
+    void partner_twoValuesWhollyInsideTheGroup_returnsTheOneMoreHoldersShare() {
         for (boolean reversed : new boolean[] {false, true}) {
             reset();
             holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
@@ -73,7 +73,7 @@ class CoordinationPartnerTest {
     }
 
     @Test
-    void partner_equallyDenseValues_returnsTheRarerOne() {
+    void partner_equallyShared_returnsTheOneWithFewerOutsideHolders() {
         for (boolean reversed : new boolean[] {false, true}) {
             reset();
             holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
@@ -83,6 +83,27 @@ class CoordinationPartnerTest {
             states.add(quiet);
             Posting prefix = postings.get(AttributeKind.SIGNUP_PREFIX.key(300));
             prefix.addAccount(quiet.index, 0);
+            assertThat(coordination.partner(template, P0).value).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void partner_popularValueMoreOfTheGroupShares_losesToAValueOnlyTheGroupHolds() {
+        for (boolean reversed : new boolean[] {false, true}) {
+            reset();
+            holders(reversed, new AttributeKind[] {AttributeKind.SYSTEM_BAND, AttributeKind.SIGNUP_PREFIX},
+                    new long[] {300, 400}, new int[][] {{0, 1, 2, 3, 4}, {0, 1, 2}});
+            // The band is held by 60 tell-heavy accounts outside the group as well: popular, though not too popular
+            // to qualify (at most 20 times its co-holders).
+            Posting band = postings.get(AttributeKind.SYSTEM_BAND.key(300));
+            for (int k = 0; k < 60; k++) {
+                AccountState other = new AccountState(states.size());
+                states.add(other);
+                for (int c = 0; c < 10; c++) {
+                    other.observe(cot, c, null, false);
+                }
+                band.addAccount(other.index, 0);
+            }
             assertThat(coordination.partner(template, P0).value).isEqualTo(400);
         }
     }
