@@ -374,7 +374,7 @@ public final class CampaignGraph {
                     c.founding = p;
                 }
             }
-            if (p.kind == AttributeKind.SYSTEM) {
+            if (ExclusiveChoices.prompt(p.kind)) {
                 choices.mark(p, c, p0);
             }
             // Holders are weighed most tell-heavy first, each against the members' tell rate so far: the campaign's
@@ -411,7 +411,7 @@ public final class CampaignGraph {
             return;
         }
         double memberShare = size == 0 || majority == null ? 0 : (double) countIn(p, majority) / size;
-        if (p.kind == AttributeKind.SYSTEM && majority != null && choices.mark(p, majority, p0)) {
+        if (ExclusiveChoices.prompt(p.kind) && majority != null && choices.mark(p, majority, p0)) {
             for (int i = 0; i < size; i++) {
                 AccountState a = accounts.apply(p.sampled(i));
                 if (a.campaign < 0 && choices.joins(a, majority, p0)) {

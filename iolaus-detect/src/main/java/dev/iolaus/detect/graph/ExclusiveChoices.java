@@ -33,6 +33,14 @@ final class ExclusiveChoices {
         this.postings = postings;
     }
 
+    /**
+     * Kinds judged for exclusivity: a system prompt and its signature (the band that paraphrases of one prompt share).
+     * Only exact prompts count towards {@link #MIN_CHOICES}: a prompt and its signature are one choice, not two.
+     */
+    static boolean prompt(AttributeKind k) {
+        return k == AttributeKind.SYSTEM || k == AttributeKind.SYSTEM_BAND;
+    }
+
     /** Re-judges whether the prompt {@code p} is exclusive to {@code c}; records and returns the verdict. */
     boolean mark(Posting p, CampaignState c, double p0) {
         int members = 0;
@@ -59,7 +67,7 @@ final class ExclusiveChoices {
 
     /**
      * A young account (fewer than {@code contradictAfter} calls, so its own traffic is evidence neither way) whose
-     * call carries a system prompt exclusive to a campaign joins it: the prompt is the operator's own material, which
+     * call carries a system prompt exclusive to a campaign, or the signature of one (a paraphrase of it), joins it: the prompt is the operator's own material, which
      * no ordinary account uses, and a replacement account that has only just started calling has nothing else to be
      * judged by. An established account needs {@value #MIN_CHOICES} such prompts and tell-heavy traffic
      * ({@link #joins}). Returns the prompt, or null.
@@ -70,7 +78,7 @@ final class ExclusiveChoices {
         }
         for (int i = 0; i < count; i++) {
             Posting q = held[i];
-            if (q != null && q.kind == AttributeKind.SYSTEM && q.exclusiveTo >= 0) {
+            if (q != null && prompt(q.kind) && q.exclusiveTo >= 0) {
                 CampaignState c = graph.campaign(q.exclusiveTo);
                 return graph.contradicts(a, p0, c) ? null : q;
             }

@@ -156,4 +156,22 @@ class ExclusiveChoicesTest {
         }
         assertThat(youngChoice(established, OWN_PROMPTS[0])).isNull();
     }
+
+    @Test
+    void youngChoice_paraphraseSharingAnExclusivePromptsSignature_joins() {
+        passes();
+        // The members' prompts share one signature band (their paraphrases); it becomes exclusive like the prompts.
+        long band = 77;
+        for (AccountState a : core) {
+            Posting p = g.graph.attach(AttributeKind.SYSTEM_BAND, band, a.index, g.clock++);
+            p.addContent(g.cot, g.clock, g.graph.lastSlot);
+        }
+        g.pass(10 * 600_000L);
+        AccountState fresh = account(1_003);
+        fresh.observe(g.plain, g.clock, null, false);
+        Posting[] held = {g.graph.attach(AttributeKind.SYSTEM_BAND, band, fresh.index, g.clock++)};
+        Posting prompt = g.graph.youngChoice(fresh, held, 1, g.baseline.tellRate());
+        assertThat(prompt).isNotNull();
+        assertThat(prompt.kind).isEqualTo(AttributeKind.SYSTEM_BAND);
+    }
 }
