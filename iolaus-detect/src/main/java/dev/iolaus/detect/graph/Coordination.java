@@ -49,11 +49,13 @@ final class Coordination {
         for (int slot = 0; slot < coHeld.capacity(); slot++) {
             long key = coHeld.keyAt(slot);
             int c = coHeld.valueAt(slot);
-            if (key == 0 || c < settings.minAccounts() || (best != null && !better(c, key, bestCount, best))) {
+            if (key == 0 || c < settings.minAccounts()) {
                 continue;
             }
             Posting q = postings.get(key);
-            if (q == null || q.kind.family() == p.kind.family() || category(q.kind)) {
+            // A candidate that could not beat the best so far skips the holder scan below.
+            if (q == null || q.kind.family() == p.kind.family() || category(q.kind)
+                    || best != null && !better(c, q, bestCount, best)) {
                 continue;
             }
             boolean rare = q.accounts() <= 20 * c;
@@ -72,11 +74,7 @@ final class Coordination {
      * all its holders: a card all three of whose holders are here says more than a system prompt band five of its 126
      * holders share, FRAUDAR's point about popular columns), then more co-holders, then the smaller key.
      */
-    private boolean better(int c, long key, int bestCount, Posting best) {
-        Posting q = postings.get(key);
-        if (q == null) {
-            return false;
-        }
+    private static boolean better(int c, Posting q, int bestCount, Posting best) {
         long lhs = (long) c * best.accounts();
         long rhs = (long) bestCount * q.accounts();
         if (lhs != rhs) {
@@ -85,7 +83,7 @@ final class Coordination {
         if (c != bestCount) {
             return c > bestCount;
         }
-        return key < best.key;
+        return q.key < best.key;
     }
 
     /**
