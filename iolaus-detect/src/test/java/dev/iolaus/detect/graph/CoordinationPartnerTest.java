@@ -27,8 +27,9 @@ class CoordinationPartnerTest {
             .extract(call().prompt("Imagine you solved it. Explain your reasoning step by step."));
     private Posting template;
 
-    /** Five tell-heavy accounts sharing one template; {@code holders[v]} says which of them hold value v. */
+    /** A fresh fixture: five tell-heavy accounts sharing one template; {@code holdersOf[v]} says which hold value v. */
     private void holders(boolean reversed, AttributeKind[] kinds, long[] values, int[][] holdersOf) {
+        reset();
         template = posting(AttributeKind.SKELETON, TEMPLATE);
         for (int i = 0; i < 5; i++) {
             AccountState a = new AccountState(states.size());
@@ -56,6 +57,19 @@ class CoordinationPartnerTest {
         coordination = new Coordination(GraphSettings.defaults(4.75), view::get, postings);
     }
 
+    /** Adds {@code count} accounts outside the group to a value, each with {@code tells} tell-carrying calls. */
+    private void outsideHolders(AttributeKind kind, long value, int count, int tells) {
+        Posting q = postings.get(kind.key(value));
+        for (int k = 0; k < count; k++) {
+            AccountState other = new AccountState(states.size());
+            states.add(other);
+            for (int c = 0; c < tells; c++) {
+                other.observe(cot, c, null, false);
+            }
+            q.addAccount(other.index, 0);
+        }
+    }
+
     private Posting posting(AttributeKind kind, long value) {
         Posting p = new Posting(kind.key(value), kind, value, 0);
         postings.put(p.key, p);
@@ -65,7 +79,6 @@ class CoordinationPartnerTest {
     @Test
     void partner_twoValuesWhollyInsideTheGroup_returnsTheOneMoreHoldersShare() {
         for (boolean reversed : new boolean[] {false, true}) {
-            reset();
             holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
                     new long[] {300, 400}, new int[][] {{0, 1, 2}, {0, 1, 2, 3, 4}});
             assertThat(coordination.partner(template, P0).value).isEqualTo(400);
@@ -75,14 +88,10 @@ class CoordinationPartnerTest {
     @Test
     void partner_equallyShared_returnsTheOneWithFewerOutsideHolders() {
         for (boolean reversed : new boolean[] {false, true}) {
-            reset();
             holders(reversed, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
                     new long[] {300, 400}, new int[][] {{0, 1, 2, 3}, {0, 1, 2, 3}});
             // A sixth, quiet holder makes the signup prefix the more popular of the two.
-            AccountState quiet = new AccountState(states.size());
-            states.add(quiet);
-            Posting prefix = postings.get(AttributeKind.SIGNUP_PREFIX.key(300));
-            prefix.addAccount(quiet.index, 0);
+            outsideHolders(AttributeKind.SIGNUP_PREFIX, 300, 1, 0);
             assertThat(coordination.partner(template, P0).value).isEqualTo(400);
         }
     }
@@ -90,27 +99,17 @@ class CoordinationPartnerTest {
     @Test
     void partner_popularValueMoreOfTheGroupShares_losesToAValueOnlyTheGroupHolds() {
         for (boolean reversed : new boolean[] {false, true}) {
-            reset();
             holders(reversed, new AttributeKind[] {AttributeKind.SYSTEM_BAND, AttributeKind.SIGNUP_PREFIX},
                     new long[] {300, 400}, new int[][] {{0, 1, 2, 3, 4}, {0, 1, 2}});
             // The band is held by 60 tell-heavy accounts outside the group as well: popular, though not too popular
             // to qualify (at most 20 times its co-holders).
-            Posting band = postings.get(AttributeKind.SYSTEM_BAND.key(300));
-            for (int k = 0; k < 60; k++) {
-                AccountState other = new AccountState(states.size());
-                states.add(other);
-                for (int c = 0; c < 10; c++) {
-                    other.observe(cot, c, null, false);
-                }
-                band.addAccount(other.index, 0);
-            }
+            outsideHolders(AttributeKind.SYSTEM_BAND, 300, 60, 10);
             assertThat(coordination.partner(template, P0).value).isEqualTo(400);
         }
     }
 
     @Test
     void partner_onlyCategoryValuesShared_returnsNull() {
-        reset();
         holders(false, new AttributeKind[] {AttributeKind.EMAIL_DOMAIN, AttributeKind.BIN},
                 new long[] {300, 400}, new int[][] {{0, 1, 2, 3, 4}, {0, 1, 2, 3, 4}});
         assertThat(coordination.partner(template, P0)).isNull();
