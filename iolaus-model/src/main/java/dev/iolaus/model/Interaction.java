@@ -24,11 +24,17 @@ import java.util.Objects;
  * @param latencyMs time to the last byte, milliseconds
  * @param status HTTP status returned to the client
  * @param errorType error type when status is not 2xx (e.g. {@code rate_limited}, {@code blocked}), else null
+ * @param endUserId the caller's own end user, when the account serves others (a reseller, a platform) and sends the id
+ *     providers ask for ({@code user} / {@code safety_identifier} in OpenAI's API, {@code metadata.user_id} in
+ *     Anthropic's); null when absent. With it, detection treats each end user as a sub-account ({@link #principal()})
  */
 public record Interaction(String eventId, Instant time, String accountId, String apiKeyId, String orgId,
                           String clientIp, String userAgent, ClientFingerprint client, ApiFlavour flavour,
                           String model, RequestParams params, List<Message> messages, String conversationId,
-                          Usage usage, long latencyMs, int status, String errorType) {
+                          Usage usage, long latencyMs, int status, String errorType, String endUserId) {
+    /** Separates an account id from an end-user id in a sub-account id ({@link #principal()}). */
+    public static final char SUB_ACCOUNT_SEPARATOR = '~';
+
     public Interaction {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(time, "time");
@@ -38,6 +44,35 @@ public record Interaction(String eventId, Instant time, String accountId, String
         params = params == null ? RequestParams.NONE : params;
         messages = messages == null ? List.of() : List.copyOf(messages);
         usage = usage == null ? Usage.ZERO : usage;
+        endUserId = endUserId == null || endUserId.isEmpty() ? null : endUserId;
+    }
+
+    /** An interaction that names no end user. */
+    public Interaction(String eventId, Instant time, String accountId, String apiKeyId, String orgId,
+                       String clientIp, String userAgent, ClientFingerprint client, ApiFlavour flavour,
+                       String model, RequestParams params, List<Message> messages, String conversationId,
+                       Usage usage, long latencyMs, int status, String errorType) {
+        this(eventId, time, accountId, apiKeyId, orgId, clientIp, userAgent, client, flavour, model, params, messages,
+                conversationId, usage, latencyMs, status, errorType, null);
+    }
+
+    /**
+     * Who detection judges for this call: the account, or, when the call names an end user, the sub-account
+     * {@code <account>~<end user>} (an attacker among a reseller's end users can then be blocked without its host).
+     */
+    public String principal() {
+        return endUserId == null ? accountId : subAccount(accountId, endUserId);
+    }
+
+    /** The sub-account id of an end user of an account. */
+    public static String subAccount(String accountId, String endUserId) {
+        return accountId + SUB_ACCOUNT_SEPARATOR + endUserId;
+    }
+
+    /** The account part of a principal ({@link #principal()}): the id itself when it names no end user. */
+    public static String accountOf(String principal) {
+        int i = principal.indexOf(SUB_ACCOUNT_SEPARATOR);
+        return i < 0 ? principal : principal.substring(0, i);
     }
 
     /** Event time in epoch milliseconds. */

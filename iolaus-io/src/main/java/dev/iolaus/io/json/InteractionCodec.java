@@ -66,6 +66,7 @@ final class InteractionCodec implements JsonCodec<Interaction> {
         }
         g.writeEndArray();
         optional(g, "conversation_id", v.conversationId());
+        optional(g, "end_user", v.endUserId());
         Usage u = v.usage();
         g.writeObjectFieldStart("usage");
         g.writeNumberField("input_tokens", u.inputTokens());
@@ -133,6 +134,7 @@ final class InteractionCodec implements JsonCodec<Interaction> {
         RequestParams params = null;
         List<Message> messages = null;
         String conversationId = null;
+        String endUser = null;
         Usage usage = null;
         long latencyMs = -1;
         int status = -1;
@@ -154,6 +156,7 @@ final class InteractionCodec implements JsonCodec<Interaction> {
                 case "params" -> params = readParams(p);
                 case "messages" -> messages = readMessages(p);
                 case "conversation_id" -> conversationId = Fields.string(p, f);
+                case "end_user" -> endUser = Fields.string(p, f);
                 case "usage" -> usage = readUsage(p);
                 case "latency_ms" -> latencyMs = Fields.longValue(p, f, 0);
                 case "status" -> status = Fields.intValue(p, f, 0);
@@ -189,7 +192,7 @@ final class InteractionCodec implements JsonCodec<Interaction> {
             throw new InvalidRecordException("field 'status' must be an HTTP status in [100, 599], was " + status);
         }
         return new Interaction(eventId, time, accountId, apiKeyId, orgId, clientIp, userAgent, client, flavour, model,
-                params, messages, conversationId, usage, latencyMs, status, errorType);
+                params, messages, conversationId, usage, latencyMs, status, errorType, endUser);
     }
 
     private static ClientFingerprint readClient(JsonParser p) throws IOException {

@@ -103,6 +103,7 @@ public final class InteractionLines {
         }
         raw("]");
         optional(",\"conversation_id\":", v.conversationId());
+        optional(",\"end_user\":", v.endUserId());
         Usage u = v.usage();
         raw(",\"usage\":{\"input_tokens\":");
         number(u.inputTokens());

@@ -141,7 +141,7 @@ public final class FieldMapping {
         return new Interaction(eventId, time, account, text(root, Target.KEY), text(root, Target.ORG),
                 text(root, Target.IP), text(root, Target.UA), null, flavour, text(root, Target.MODEL), params,
                 messages(root), text(root, Target.CONVERSATION), usage, latency == null ? 0 : latency,
-                status == null ? 200 : status.intValue(), null);
+                status == null ? 200 : status.intValue(), null, text(root, Target.END_USER));
     }
 
     private List<Message> messages(JsonNode root) {

@@ -44,6 +44,8 @@ public enum Target {
     TOP_P("top_p"),
     /** Conversation id. */
     CONVERSATION("conversation"),
+    /** The account's own end user (a reseller's customer): each becomes a sub-account in detection. */
+    END_USER("end_user"),
     /** HTTP status; default 200. */
     STATUS("status"),
     /** Latency in milliseconds; default 0. */

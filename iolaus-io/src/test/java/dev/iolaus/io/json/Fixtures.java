@@ -37,12 +37,12 @@ final class Fixtures {
                 "conv-" + i, new Usage(120, 350, 17), 812, 200, null);
     }
 
-    /** Every field set, error_type included (a rate-limited call). */
+    /** Every field set, error_type and end user included (a rate-limited call of a reseller's end user). */
     static Interaction failedInteraction() {
         Interaction i = interaction(2);
         return new Interaction(i.eventId(), i.time(), i.accountId(), i.apiKeyId(), i.orgId(), i.clientIp(),
                 i.userAgent(), i.client(), i.flavour(), i.model(), i.params(), i.messages(), i.conversationId(),
-                i.usage(), i.latencyMs(), 429, "rate_limited");
+                i.usage(), i.latencyMs(), 429, "rate_limited", "enduser-42");
     }
 
     static Interaction minimalInteraction() {

@@ -97,7 +97,7 @@ class InteractionLinesTest {
                 opt(r), opt(r), opt(r), opt(r), client, ApiFlavour.values()[r.nextInt(ApiFlavour.values().length)],
                 opt(r), params, messages, opt(r),
                 r.nextBoolean() ? null : new Usage(r.nextInt(9999), r.nextInt(9999), r.nextInt(3) == 0 ? 7 : 0),
-                r.nextLong(100_000), 200 + r.nextInt(400), opt(r));
+                r.nextLong(100_000), 200 + r.nextInt(400), opt(r), opt(r));
     }
 
     private static String opt(SplittableRandom r) {
@@ -116,6 +116,6 @@ class InteractionLinesTest {
     private static Interaction withParams(Interaction i, RequestParams p) {
         return new Interaction(i.eventId(), i.time(), i.accountId(), i.apiKeyId(), i.orgId(), i.clientIp(),
                 i.userAgent(), i.client(), i.flavour(), i.model(), p, i.messages(), i.conversationId(), i.usage(),
-                i.latencyMs(), i.status(), i.errorType());
+                i.latencyMs(), i.status(), i.errorType(), i.endUserId());
     }
 }

@@ -23,7 +23,8 @@ class FieldMappingTest {
     Path dir;
 
     private static final String SPEC = "account=account_id,prompt=prompt,system=system_prompt,ip=client_ip,"
-            + "time=timestamp,ua=user_agent,model=model,max_tokens=max_tokens,output_tokens=usage.completion";
+            + "time=timestamp,ua=user_agent,model=model,max_tokens=max_tokens,output_tokens=usage.completion,"
+            + "end_user=metadata.user_id";
 
     private Path foreignLog(String... lines) throws Exception {
         Path p = dir.resolve("gateway-export.jsonl");
@@ -37,7 +38,7 @@ class FieldMappingTest {
                 "{\"account_id\":\"u-17\",\"prompt\":\"Explain monads\",\"system_prompt\":\"Be terse.\","
                         + "\"client_ip\":\"198.51.100.4\",\"timestamp\":\"2026-04-01T12:00:00.250Z\","
                         + "\"user_agent\":\"curl/8.5\",\"model\":\"m-large\",\"max_tokens\":256,"
-                        + "\"usage\":{\"completion\":99},\"campaign_label\":\"c-7\"}",
+                        + "\"usage\":{\"completion\":99},\"campaign_label\":\"c-7\",\"metadata\":{\"user_id\":\"eu-3\"}}",
                 "{\"account_id\":42,\"prompt\":\"hi\",\"timestamp\":1775044800,\"extra\":[1,2]}");
         FieldMapping m = FieldMapping.parse(SPEC).withLabelField("campaign_label");
         List<MappedInteraction> got = new ArrayList<>();
@@ -58,6 +59,9 @@ class FieldMappingTest {
         assertThat(a.systemMessage().text()).isEqualTo("Be terse.");
         assertThat(a.lastUserMessage().text()).isEqualTo("Explain monads");
         assertThat(got.get(0).label()).isEqualTo("c-7");
+        assertThat(a.endUserId()).isEqualTo("eu-3");
+        assertThat(a.principal()).isEqualTo("u-17~eu-3");
+        assertThat(got.get(1).interaction().principal()).isEqualTo("42");
 
         Interaction b = got.get(1).interaction();
         assertThat(b.accountId()).isEqualTo("42");
