@@ -1,6 +1,7 @@
 package dev.iolaus.eval;
 
 import dev.iolaus.model.Campaign;
+import dev.iolaus.model.Interaction;
 import dev.iolaus.sim.Truth;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.Set;
  * of all its members (benign members lower it); completeness is the share of the dominant campaign's accounts (those
  * that appeared in the stream) that it covers. Aggregates: purity is the member-weighted mean over reported
  * campaigns; completeness is the mean over true campaigns that appeared of the best completeness any reported
- * campaign reached for them (0 for a true campaign no report is dominated by).
+ * campaign reached for them (0 for a true campaign no report is dominated by). Both count accounts: end users of a
+ * host (sub-accounts) in a reported campaign are left out.
  *
  * @param purity aggregate purity, null when nothing was reported
  * @param completeness aggregate completeness, null when nothing was reported or no campaign appeared
@@ -37,7 +39,12 @@ record CampaignQuality(Double purity, Double completeness) {
         Map<String, Double> best = new HashMap<>();
         for (Campaign c : reported) {
             Map<String, Integer> counts = new HashMap<>();
+            int accounts = 0;
             for (String a : c.accounts()) {
+                if (a.indexOf(Interaction.SUB_ACCOUNT_SEPARATOR) >= 0) {
+                    continue; // an end user of a host is not an account: hosted campaigns are scored per end user
+                }
+                accounts++;
                 Truth.AccountTruth l = truth.accounts().get(a);
                 if (l != null && l.attacker()) {
                     counts.merge(l.campaignId(), 1, Integer::sum);
@@ -53,7 +60,7 @@ record CampaignQuality(Double purity, Double completeness) {
                 }
             }
             puritySum += top;
-            members += c.accounts().size();
+            members += accounts;
             if (dominant != null && trueSize.getOrDefault(dominant, 0) > 0) {
                 best.merge(dominant, Math.min(1.0, (double) top / trueSize.get(dominant)), Math::max);
             }

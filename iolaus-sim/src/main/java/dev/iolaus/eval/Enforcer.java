@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
  * The enforcement point of one evaluation run: turns flags (default policy) or enforced BLOCK decisions into blocked
  * accounts and blocked addresses, and tells the source so that blocked accounts stop and reserves activate.
  *
- * <p>Scopes: {@code account} and {@code api_key} (the key's account) block the account; {@code payment_fingerprint}
+ * <p>Scopes: {@code account} and {@code api_key} (the key's account) block the account (an account decision on a
+ * sub-account {@code account~end user} blocks only that end user's calls); {@code payment_fingerprint}
  * blocks every account that added that card, now and later; {@code campaign} blocks the members of the campaign the
  * detector reported under that id, now and as it grows; {@code ip} and {@code cidr} (IPv4) refuse calls from those
  * addresses while the decision is active. Account blocks are permanent (the source cannot unblock an account).
@@ -45,9 +46,12 @@ final class Enforcer {
         this.onAccountBlocked = onAccountBlocked;
     }
 
-    /** True when the call must be refused: its account is blocked, or its address is under an active block. */
+    /**
+     * True when the call must be refused: its account is blocked, or the end user it names (a sub-account
+     * {@code account~end user}, blocked by an account decision on that id), or its address is under an active block.
+     */
     boolean refuses(Interaction i) {
-        if (blocked.contains(i.accountId())) {
+        if (blocked.contains(i.accountId()) || i.endUserId() != null && blocked.contains(i.principal())) {
             return true;
         }
         if (i.apiKeyId() != null) {

@@ -135,6 +135,10 @@ public final class EvalHarness {
                     boolean refused = enforcer.refuses(i);
                     String campaign = campaignOf(src.truth(), i);
                     ledger.onCall(i, refused, campaign != null);
+                    if (i.endUserId() != null) {
+                        ledger.onEndUserCall(i, refused, src.truth().labelOf(i.eventId(), i.accountId()),
+                                campaign != null);
+                    }
                     if (campaign != null && !src.truth().hostedSenders().isEmpty()) {
                         ledger.onCampaignCall(campaign, i, refused);
                     }
@@ -171,7 +175,7 @@ public final class EvalHarness {
     private static Interaction refusedCopy(Interaction i) {
         return new Interaction(i.eventId(), i.time(), i.accountId(), i.apiKeyId(), i.orgId(), i.clientIp(),
                 i.userAgent(), i.client(), i.flavour(), i.model(), i.params(), i.messages(), i.conversationId(),
-                new Usage(i.usage().inputTokens(), 0, 0), 0, 403, "blocked");
+                new Usage(i.usage().inputTokens(), 0, 0), 0, 403, "blocked", i.endUserId());
     }
 
     /** Where one detector's findings go: the ledger, and the enforcer (default policy or the detector's decisions). */

@@ -15,7 +15,7 @@ final class Ledger {
     static final long BUCKET_MS = 3_600_000L;
 
     /** One account's record; -1 means "never". */
-    static final class Account {
+    static class Account {
         long firstEventMs = -1;
         long firstCallMs = -1;
         long flagMs = -1;
@@ -24,6 +24,15 @@ final class Ledger {
         long served;
         long servedOutputTokens;
         double flagScore;
+    }
+
+    /**
+     * One end user of a host account (a sub-account {@code account~end user}): the label of the process that sent
+     * its calls (a hosted campaign, or the host's archetype for its own customers).
+     */
+    static final class EndUser extends Account {
+        String label;
+        boolean attacker;
     }
 
     /** Counts of one timeline bucket. */
@@ -36,6 +45,8 @@ final class Ledger {
     }
 
     private final Map<String, Account> accounts = new HashMap<>();
+    /** Sub-accounts, kept apart from accounts: they are not accounts, and account metrics must not count them. */
+    private final Map<String, EndUser> endUsers = new HashMap<>();
     /** Served calls and output tokens per campaign id, kept when some campaign is hosted in another account. */
     private final Map<String, long[]> campaignServed = new HashMap<>();
     private final java.util.TreeMap<Long, Bucket> timeline = new java.util.TreeMap<>();
@@ -43,7 +54,32 @@ final class Ledger {
     private long served;
 
     Account account(String id) {
+        if (id.indexOf(Interaction.SUB_ACCOUNT_SEPARATOR) >= 0) {
+            return endUsers.computeIfAbsent(id, k -> new EndUser());
+        }
         return accounts.computeIfAbsent(id, k -> new Account());
+    }
+
+    /**
+     * A call that names an end user, counted for its sub-account too; {@code label} is the sender's (hosted
+     * campaign or host archetype), {@code attacker} whether that is a campaign.
+     */
+    void onEndUserCall(Interaction i, boolean refused, String label, boolean attacker) {
+        EndUser u = endUsers.computeIfAbsent(i.principal(), k -> new EndUser());
+        if (u.label == null) {
+            u.label = label;
+            u.attacker = attacker;
+        }
+        long t = i.timeMs();
+        if (u.firstCallMs < 0) {
+            u.firstCallMs = t;
+            u.firstEventMs = t;
+        }
+        u.calls++;
+        if (!refused && i.served()) {
+            u.served++;
+            u.servedOutputTokens += i.usage().outputTokens();
+        }
     }
 
     /** An account lifecycle event was seen. */
@@ -124,7 +160,7 @@ final class Ledger {
         a.flagMs = t;
         Truth.AccountTruth label = truth.accounts().get(accountId);
         Bucket b = bucket(t);
-        if (label != null && label.attacker()) {
+        if (a instanceof EndUser u ? u.attacker : label != null && label.attacker()) {
             b.attackFlags++;
         } else {
             b.benignFlags++;
@@ -137,6 +173,11 @@ final class Ledger {
 
     Map<String, Account> accounts() {
         return accounts;
+    }
+
+    /** End users (sub-accounts) that sent calls or were flagged, by sub-account id. */
+    Map<String, EndUser> endUsers() {
+        return endUsers;
     }
 
     java.util.NavigableMap<Long, Bucket> timeline() {

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 final class Metrics {
     static final String UNLABELLED = "unlabelled";
+    /** Suffix of the archetype row of a host's end users (e.g. {@code reseller end users}). */
+    static final String END_USERS = " end users";
 
     private Metrics() {
     }
@@ -77,6 +79,17 @@ final class Metrics {
         }
         byCampaign.keySet().forEach(id -> campaigns.computeIfAbsent(id,
                 k -> campaign(ref, run, k, byCampaign.get(k))));
+        // A host's own customers (end users it names, judged as sub-accounts) are a population of their own: not
+        // accounts, so not in the account counts above, but their false positives are the host's blocked traffic.
+        for (Ledger.EndUser u : run.ledger().endUsers().values()) {
+            if (!u.attacker) {
+                long[] c = byArchetype.computeIfAbsent((u.label == null ? UNLABELLED : u.label) + END_USERS,
+                        k -> new long[3]);
+                c[0]++;
+                c[1] += u.flagMs >= 0 ? 1 : 0;
+                c[2] += u.blockMs >= 0 ? 1 : 0;
+            }
+        }
         Map<String, ArchetypeMetrics> archetypes = new TreeMap<>();
         byArchetype.forEach((k, c) -> archetypes.put(k, new ArchetypeMetrics(ratio(c[1], c[0]), ratio(c[2], c[0]),
                 c[0])));
@@ -156,9 +169,13 @@ final class Metrics {
         if (members.isEmpty() && plan != null) {
             long[] exact = run.ledger().campaignServed(id);
             if (exact != null && refServed > 0) {
-                // hosted, labelled per call: the share of what it was served unenforced that it still got
-                return new CampaignMetrics(null, null, null, ratio(exact[0], planned),
-                        ratio(exact[1], plannedTokens), null, 0, 0, planned, exact[0]);
+                // hosted, labelled per call: the share of what it was served unenforced that it still got; found
+                // when the end-user ids it sent under (sub-accounts of its host) were flagged
+                long[] users = hostedEndUsers(run, id);
+                Double first = users[2] == Long.MAX_VALUE || users[3] == Long.MAX_VALUE ? null
+                        : (users[3] - users[2]) / 1000.0;
+                return new CampaignMetrics(ratio(users[1], users[0]), first, null, ratio(exact[0], planned),
+                        ratio(exact[1], plannedTokens), null, users[0], users[1], planned, exact[0]);
             }
             Double hostShare = hostedShare(ref, run, id, plan);
             if (hostShare != null) {
@@ -191,6 +208,24 @@ final class Metrics {
             }
         }
         return hosted ? ratio(runServed, refServed) : null;
+    }
+
+    /** A hosted campaign's end users: {count, flagged, first call ms, first flag ms} (MAX_VALUE = none). */
+    static long[] hostedEndUsers(DetectorRun run, String campaign) {
+        long[] r = {0, 0, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (Ledger.EndUser u : run.ledger().endUsers().values()) {
+            if (campaign.equals(u.label)) {
+                r[0]++;
+                if (u.firstCallMs >= 0) {
+                    r[2] = Math.min(r[2], u.firstCallMs);
+                }
+                if (u.flagMs >= 0) {
+                    r[1]++;
+                    r[3] = Math.min(r[3], u.flagMs);
+                }
+            }
+        }
+        return r;
     }
 
     /** a / b, or null when b is 0. */

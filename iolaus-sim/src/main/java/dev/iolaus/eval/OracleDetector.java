@@ -33,6 +33,10 @@ public final class OracleDetector implements Detector {
 
     @Override
     public void onInteraction(Interaction interaction, Findings out) {
+        if (interaction.endUserId() != null) {
+            endUser(interaction, out);
+            return;
+        }
         String id = interaction.accountId();
         if (scores.containsKey(id)) {
             return;
@@ -43,6 +47,21 @@ public final class OracleDetector implements Detector {
         if (attacker) {
             out.flag(new AccountFinding(NAME, id, 1.0, interaction.time(), t.campaignId(),
                     List.of(new Evidence("truth", "the truth labels this account " + t.campaignId(), 1.0))));
+        }
+    }
+
+    /** An end user of a host: an attacker when the call's own label (a hosted campaign's sender) says so. */
+    private void endUser(Interaction interaction, Findings out) {
+        String id = interaction.principal();
+        if (scores.containsKey(id)) {
+            return;
+        }
+        String label = truth.get().labelOf(interaction.eventId(), interaction.accountId());
+        boolean attacker = label != null && truth.get().campaigns().containsKey(label);
+        scores.put(id, attacker ? 1.0 : 0.0);
+        if (attacker) {
+            out.flag(new AccountFinding(NAME, id, 1.0, interaction.time(), label,
+                    List.of(new Evidence("truth", "the truth labels this end user's calls " + label, 1.0))));
         }
     }
 

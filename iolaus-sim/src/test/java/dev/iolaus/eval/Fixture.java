@@ -30,7 +30,10 @@ final class Fixture implements StreamFactory {
     static final long T0 = 1_775_000_000_000L;
 
     private record Step(String account, long offsetMs, boolean call, int outputTokens, String ip, String card,
-                        String sender) {
+                        String sender, String endUser) {
+        Step(String account, long offsetMs, boolean call, int outputTokens, String ip, String card, String sender) {
+            this(account, offsetMs, call, outputTokens, ip, card, sender, null);
+        }
     }
 
     private final Map<String, Truth.AccountTruth> accounts = new LinkedHashMap<>();
@@ -80,6 +83,24 @@ final class Fixture implements StreamFactory {
             steps.add(new Step(host, s * 1000, true, 100, "203.0.113.10", null, "s" + campaign));
         }
         return planned(campaign, seconds.length);
+    }
+
+    /** Like {@link #hostedCalls}, every call naming the hosted sender's end user {@code endUser} at the host. */
+    Fixture hostedCallsAs(String campaign, String host, String endUser, long... seconds) {
+        hosts.put(campaign, host);
+        senders.put("s" + campaign + "-", campaign);
+        for (long s : seconds) {
+            steps.add(new Step(host, s * 1000, true, 100, "203.0.113.10", null, "s" + campaign, endUser));
+        }
+        return planned(campaign, seconds.length);
+    }
+
+    /** Calls of an account naming one of its end users (a reseller's customer), 100 output tokens each. */
+    Fixture callsAs(String account, String endUser, long... seconds) {
+        for (long s : seconds) {
+            steps.add(new Step(account, s * 1000, true, 100, "203.0.113.10", null, null, endUser));
+        }
+        return this;
     }
 
     Fixture planned(String campaign, long interactions) {
@@ -171,7 +192,7 @@ final class Fixture implements StreamFactory {
             }
             return new SimEvent.Call(new Interaction(id, t, s.account(), "k-" + s.account(), null, s.ip(), "sdk/1",
                     null, ApiFlavour.OPENAI_CHAT, "m", null, List.of(Message.of(Role.USER, "prompt " + id)), null,
-                    new Usage(10, s.outputTokens(), 0), 50, 200, null));
+                    new Usage(10, s.outputTokens(), 0), 50, 200, null, s.endUser()));
         }
 
         @Override

@@ -90,12 +90,13 @@ final class Scripted implements Detector {
         if (!watermarks.isEmpty() && watermarks.get(watermarks.size() - 1) > i.timeMs()) {
             lateEvents++;
         }
-        int n = seen.merge(i.accountId(), 1, Integer::sum);
-        Integer at = flagOnCall.get(i.accountId());
+        // judged per principal: an end user a call names is a sub-account (account~end user)
+        String who = i.principal();
+        int n = seen.merge(who, 1, Integer::sum);
+        Integer at = flagOnCall.get(who);
         if (at != null && at == n) {
-            scores.put(i.accountId(), scoreOf.get(i.accountId()));
-            out.flag(new AccountFinding("scripted", i.accountId(), scoreOf.get(i.accountId()), i.time(), null,
-                    List.of()));
+            scores.put(who, scoreOf.get(who));
+            out.flag(new AccountFinding("scripted", who, scoreOf.get(who), i.time(), null, List.of()));
         }
         extra.accept(i, out);
     }

@@ -154,7 +154,8 @@ public final class DecisionTable {
         return best;
     }
 
-    private static Decision stronger(Decision a, Decision b) {
+    /** The decision with the stronger action of two (the first on a tie), either may be null. */
+    public static Decision stronger(Decision a, Decision b) {
         if (a == null) {
             return b;
         }

@@ -303,10 +303,19 @@ public final class Engine {
         }
     }
 
-    /** The strongest enforced decision applying to this request (account, key, IP, CIDR, campaign, payment). */
+    /**
+     * The strongest enforced decision applying to this request (account, key, IP, CIDR, campaign, payment; and the
+     * end user it names, as the sub-account {@code account~end user}, with that end user's campaign).
+     */
     public Decision enforcement(Interaction i) {
-        return table.match(i.accountId(), i.apiKeyId(), i.clientIp(), campaigns.campaignOf(i.accountId()),
+        Decision d = table.match(i.accountId(), i.apiKeyId(), i.clientIp(), campaigns.campaignOf(i.accountId()),
                 directory.account(i.accountId()).paymentFingerprints(), i.timeMs());
+        if (i.endUserId() != null) {
+            String sub = i.principal();
+            d = DecisionTable.stronger(d, table.match(sub, null, null, campaigns.campaignOf(sub), List.of(),
+                    i.timeMs()));
+        }
+        return d;
     }
 
     /** The decisions in force. */

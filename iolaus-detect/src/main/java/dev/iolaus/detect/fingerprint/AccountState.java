@@ -69,6 +69,8 @@ public final class AccountState {
     public int programmeClaims;
     /** Campaign this account is attributed to, or -1. */
     public int campaign = -1;
+    /** End users (sub-accounts) outside campaigns: calls that carried a content value marking a campaign. */
+    public int marked;
     /** Current suspicion score in [0, 1]. */
     public float score;
     /** Score when last reported, so findings are re-emitted only when the score rises. */

@@ -9,6 +9,7 @@ import dev.iolaus.detect.fingerprint.AccountState;
 import dev.iolaus.detect.graph.AttributeKind;
 import dev.iolaus.detect.graph.CampaignGraph;
 import dev.iolaus.detect.graph.CampaignState;
+import dev.iolaus.detect.graph.EndUserRule;
 import dev.iolaus.detect.graph.GraphSettings;
 import dev.iolaus.detect.graph.Posting;
 import dev.iolaus.detect.net.IpIntel;
@@ -68,6 +69,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     private final List<String> ids = new ArrayList<>();
     private final List<AccountState> states = new ArrayList<>();
     private final CampaignGraph graph;
+    private final EndUserRule endUsers;
     private final LongIntMap modelFirstSeenMin = new LongIntMap(64);
     private final Posting[] held = new Posting[MAX_HELD];
     private final int[] slots = new int[MAX_HELD];
@@ -90,6 +92,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         this.baseline = new Baseline(ctx.number("benign-tell-rate-cap", Baseline.DEFAULT_CAP));
         this.settings = GraphSettings.defaults(zThreshold(fpr));
         this.graph = new CampaignGraph(settings, states::get);
+        this.endUsers = new EndUserRule(settings);
     }
 
     /**
@@ -203,7 +206,10 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         long t = in.timeMs();
         tick(t);
         InteractionFeatures f = features(in);
-        AccountState st = state(in.accountId());
+        // An end user of a host (a reseller's customer) is judged as a sub-account; its network and client are the
+        // host's, shared with every other customer, so they link nothing (see EndUserRule).
+        boolean endUser = in.endUserId() != null;
+        AccountState st = state(endUser ? in.principal() : in.accountId());
         st.observe(f, t, in.clientIp(), modelIsNew(f.modelHash(), t));
         int count = 0;
         count = hold(count, st, AttributeKind.HEAD, f.headBand0(), t);
@@ -213,10 +219,12 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         count = hold(count, st, AttributeKind.SKELETON, f.skeleton(), t);
         count = hold(count, st, AttributeKind.SYSTEM, f.systemHash(), t);
         count = hold(count, st, AttributeKind.SYSTEM_BAND, f.systemBand(), t);
-        count = hold(count, st, AttributeKind.CLIENT, f.clientHash(), t);
-        count = hold(count, st, AttributeKind.PREFIX, f.prefixHash(), t);
-        if (f.asn() != 0) {
-            count = hold(count, st, AttributeKind.ASN_DAY, Hash64.combine(f.asn(), t / 86_400_000L), t);
+        if (!endUser) {
+            count = hold(count, st, AttributeKind.CLIENT, f.clientHash(), t);
+            count = hold(count, st, AttributeKind.PREFIX, f.prefixHash(), t);
+            if (f.asn() != 0) {
+                count = hold(count, st, AttributeKind.ASN_DAY, Hash64.combine(f.asn(), t / 86_400_000L), t);
+            }
         }
         int dynamic = count;
         count = heldStatic(st, count);
@@ -240,7 +248,15 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             c.lastMs = Math.max(c.lastMs, t);
         } else {
             baseline.observe(f);
+            Posting mark = EndUserRule.contentMark(held, dynamic);
+            endUsers.observeOrdinary(mark != null);
             graph.link(held, count).ifPresent(l -> linkIfStrong(st, l, t));
+            if (st.campaign < 0 && endUser) {
+                CampaignState c = endUsers.observe(st, mark, baseline, graph);
+                if (c != null) {
+                    attributed(st, c, mark, 1.0, t, EvidenceWriter.endUser(st, endUsers.markedRate(), baseline));
+                }
+            }
             if (st.campaign < 0) {
                 Posting prompt = graph.youngChoice(st, held, count, baseline.tellRate());
                 if (prompt != null) {
@@ -286,6 +302,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             }
         }
         baseline.estimateDispersion(tells, n, k);
+        endUsers.decay();
         // The sweep rebuilds the whole attribute index (a pointer read per posting): every SWEEP_MS, not every hour.
         // A value then outlives its idle limit by at most SWEEP_MS, which the limits (6 h, 24 h, 7 d, 365 d) absorb.
         if (nowMs - lastSweepMs >= SWEEP_MS) {
@@ -357,6 +374,10 @@ public final class IolausDetector implements Detector, AttributeExtractor {
     }
 
     private void attributed(AccountState st, CampaignState c, Posting via, double strength, long t) {
+        attributed(st, c, via, strength, t, null);
+    }
+
+    private void attributed(AccountState st, CampaignState c, Posting via, double strength, long t, Evidence own) {
         if (st.campaign < 0) {
             // Its whole history joins the campaign's profile: its calls before attribution were campaign traffic too.
             c.addMember(st);
@@ -375,6 +396,9 @@ public final class IolausDetector implements Detector, AttributeExtractor {
             ev.add(0, new Evidence("campaign_link", "account shares " + via.kind.label() + " "
                     + (via.display != null ? via.display : String.format("%016x", via.value).substring(0, 8) + "…")
                     + " with " + via.accounts() + " accounts of campaign " + c.publicId, Math.min(1, strength)));
+            if (own != null) {
+                ev.add(1, own);
+            }
             out.flag(new AccountFinding(NAME, ids.get(st.index), st.score, Instant.ofEpochMilli(t), c.publicId, ev));
             reported.add(c.id);
         }

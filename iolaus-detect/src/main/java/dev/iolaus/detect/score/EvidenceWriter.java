@@ -1,6 +1,7 @@
 package dev.iolaus.detect.score;
 
 import dev.iolaus.detect.features.Capability;
+import dev.iolaus.detect.fingerprint.AccountState;
 import dev.iolaus.detect.graph.AttributeKind;
 import dev.iolaus.detect.graph.CampaignState;
 import dev.iolaus.detect.graph.Posting;
@@ -44,6 +45,20 @@ public final class EvidenceWriter {
             out.add(new Evidence("capabilities", "capabilities targeted: " + caps, 0));
         }
         return out;
+    }
+
+    /**
+     * Evidence of an end user of a host (a sub-account) joining on its own calls: "end user: 402 of its 610 calls
+     * carry the campaign's templates or system prompts (ordinary calls: 3.1%); 168 carry extraction tells (27.5%
+     * against 5.0% of all traffic)".
+     */
+    public static Evidence endUser(AccountState a, double markedRate, Baseline b) {
+        double n = Math.max(1, a.n);
+        return new Evidence("end_user_content", String.format(Locale.ROOT,
+                "end user: %d of its %d calls carry the campaign's templates or system prompts (ordinary calls: "
+                        + "%.1f%%); %d carry extraction tells (%.1f%% against %.1f%% of all traffic)",
+                a.marked, a.n, 100 * markedRate, a.tells, 100 * a.tells / n, 100 * b.tellRate()),
+                clamp(a.marked / n));
     }
 
     /** "312 accounts share system prompt hash 9f2c..." */

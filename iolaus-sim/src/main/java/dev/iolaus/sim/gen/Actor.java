@@ -57,6 +57,9 @@ final class Actor {
     final List<Message> history = new ArrayList<>(6);
     String lastUser;
     String lastFamily = "plain";
+    int endUserPool;          // a host's end users (0 = it names none): picked per conversation, heavy-tailed
+    String[] endUserIds;      // a hosted sender's own end-user ids at its host (null = none)
+    String endUser;           // the end user of the current conversation, or null
 
     Actor(int idx, String id, String key, Group group, SplittableRandom rng, boolean reserve, Actor host,
           IpCatalog ipc) {
@@ -125,6 +128,52 @@ final class Actor {
             return group.sharedPool[rng.nextInt(group.sharedPool.length)];
         }
         return ips.length == 1 || rng.nextDouble() < 0.6 ? ips[0] : ips[rng.nextInt(ips.length)];
+    }
+
+    /**
+     * The end user of a new conversation: a host picks one of its {@link #endUserPool} customers (a few heavy users
+     * send most calls, as in any product: index {@code pool * u^3}, so the top 1% send about a fifth); a hosted
+     * sender one of its own ids. Null when the account names no end user. Draws nothing otherwise, so scenarios
+     * without end users generate exactly what they did before end users existed.
+     */
+    String nextEndUser() {
+        if (endUserIds != null) {
+            return endUserIds[endUserIds.length == 1 ? 0 : rng.nextInt(endUserIds.length)];
+        }
+        if (endUserPool <= 0) {
+            return null;
+        }
+        int i = Math.min(endUserPool - 1, (int) (endUserPool * Math.pow(rng.nextDouble(), 3)));
+        return endUserId(key, i);
+    }
+
+    /** The id a host gives its {@code i}-th end user: opaque, like the hashed ids providers ask resellers to send. */
+    static String endUserId(String hostKey, long i) {
+        long h = (hostKey.hashCode() * 0x9E3779B97F4A7C15L) ^ (i * 0xC2B2AE3D27D4EB4FL);
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 29;
+        return String.format("eu_%012x", h >>> 16);
+    }
+
+    /**
+     * A hosted sender whose end-user id {@code blocked} was blocked signs up a new one at its host (what a banned
+     * customer of a reseller does); its current conversation moves to the new id. True when the id was its own.
+     */
+    boolean replaceEndUser(String blocked) {
+        if (endUserIds == null) {
+            return false;
+        }
+        for (int i = 0; i < endUserIds.length; i++) {
+            if (endUserIds[i].equals(blocked)) {
+                endUserIds[i] = endUserId(key, 1_000_000_000L + rng.nextInt(1 << 30));
+                if (blocked.equals(endUser)) {
+                    endUser = endUserIds[i];
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Plans {@code n} requests between {@code from} and {@code to}. */

@@ -61,6 +61,7 @@ final class Requests {
             a.history.clear();
             a.conversations++;
             a.conversationId = "c-" + a.key + "-" + a.conversations;
+            a.endUser = a.nextEndUser();
             PromptItem item;
             if (g.campaign && r.nextDouble() >= p.mundane()) {
                 String pool = g.pools.pick(r);
@@ -177,7 +178,8 @@ final class Requests {
         // same as SimulatedSource.eventPrefix(a.key) + a.sent, in one concatenation
         return new Interaction("i-" + a.key + "-" + a.sent, Instant.ofEpochMilli(t), a.id, a.apiKeyId, null, a.ip(),
                 a.userAgent, new ClientFingerprint(a.headerHash, null), a.flavour, model, params, msgs,
-                a.sendsConversationId ? a.conversationId : null, new Usage(input, output, reasoning), latency, 200, null);
+                a.sendsConversationId ? a.conversationId : null, new Usage(input, output, reasoning), latency, 200, null,
+                a.endUser);
     }
 
     private static double defaultChars(String pool, SplittableRandom r) {

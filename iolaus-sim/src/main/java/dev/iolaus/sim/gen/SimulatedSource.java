@@ -35,6 +35,7 @@ public final class SimulatedSource implements EventSource {
     private long last = Long.MIN_VALUE;
     private long emittedCalls;
     private long activatedReserves;
+    private long endUsersReplaced;
 
     SimulatedSource(Built world, Corpora corpora) {
         this.world = world;
@@ -99,6 +100,18 @@ public final class SimulatedSource implements EventSource {
 
     @Override
     public void onBlocked(String accountId, long timeMs) {
+        int sep = accountId.indexOf(dev.iolaus.model.Interaction.SUB_ACCOUNT_SEPARATOR);
+        if (sep >= 0) {
+            // One end user of a host: a hosted sender holding that id takes a new one; the host goes on, and a
+            // customer of the host whose id it was is refused from now on (the enforcer refuses its calls).
+            String endUser = accountId.substring(sep + 1);
+            for (Actor a : world.byAccount().getOrDefault(accountId.substring(0, sep), List.of())) {
+                if (!a.blocked && a.replaceEndUser(endUser)) {
+                    endUsersReplaced++;
+                }
+            }
+            return;
+        }
         List<Actor> as = world.byAccount().get(accountId);
         if (as == null) {
             return;
@@ -155,6 +168,11 @@ public final class SimulatedSource implements EventSource {
     /** Reserve accounts activated so far by blocks. */
     public long activatedReserves() {
         return activatedReserves;
+    }
+
+    /** End-user ids hosted senders replaced after one was blocked. */
+    public long endUsersReplaced() {
+        return endUsersReplaced;
     }
 
     /**

@@ -63,6 +63,7 @@ final class World {
             sharedPool(g, n);
             for (int i = 0; i < n; i++) {
                 Actor a = actor(g, i, false, null);
+                a.endUserPool = g.pop.endUsers() <= 0 ? 0 : (int) Math.max(1, Math.round(g.pop.endUsers() * scale));
                 long created = created(g, a, i);
                 Accounts.lifecycle(a, created, i, seed);
                 long from = Math.max(g.startMs, created + 600_000);
@@ -91,6 +92,13 @@ final class World {
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 Actor a = actor(g, i, false, host == null ? null : host.actors.get(0));
+                if (host != null && (host.actors.get(0).endUserPool > 0 || g.pop.endUsers() > 0)) {
+                    // its own ids at the host, opaque like the host's customers' (a hosted sender is one of them)
+                    a.endUserIds = new String[Math.max(1, g.pop.endUsers())];
+                    for (int k = 0; k < a.endUserIds.length; k++) {
+                        a.endUserIds[k] = Actor.endUserId(a.key, k);
+                    }
+                }
                 w[i] = volumeMultiplier(g, a.rng);
                 sum += w[i];
             }

@@ -36,6 +36,11 @@ import java.util.Objects;
  * @param identity signup, email and payment details
  * @param reserves campaigns: reserve accounts that replace blocked ones
  * @param host campaigns: name of a benign archetype whose (first) account carries this traffic, or null
+ * @param endUsers benign archetypes: end users each account serves and names in every call (a reseller's customers,
+ *                 sent as OpenAI's {@code safety_identifier} / Anthropic's {@code metadata.user_id}), scaled with
+ *                 {@code --scale}; 0 = none. Campaigns with a host: the end-user ids the hosted sender holds at its
+ *                 host at once (not scaled; default 1 when the host names end users); it signs up a new one at the
+ *                 host when one is blocked
  */
 public record Population(String name, Double share, Integer fixedAccounts, Integer accounts, Long interactions,
                          Double perDay, Double volumeShape, Double startDay, Double endDay,
@@ -43,7 +48,7 @@ public record Population(String name, Double share, Integer fixedAccounts, Integ
                          Double paraphrase, Double format, String system, Double systemRate, Double followup,
                          Integer fixedPrompts, Map<String, Double> models, Double adoptShare, Double adoptHours,
                          Map<String, Double> clients, Network network, Timing timing, Params params,
-                         Identity identity, Reserves reserves, String host) {
+                         Identity identity, Reserves reserves, String host, Integer endUsers) {
     public Population {
         Objects.requireNonNull(name, "every archetype and campaign needs a 'name'");
         share = nz(share, 0);
@@ -74,6 +79,10 @@ public record Population(String name, Double share, Integer fixedAccounts, Integ
         params = params == null ? Params.DEFAULT : params;
         identity = identity == null ? Identity.DEFAULT : identity;
         reserves = reserves == null ? Reserves.NONE : reserves;
+        endUsers = endUsers == null ? 0 : endUsers;
+        if (endUsers < 0) {
+            throw new IllegalArgumentException("'" + name + "': end_users must be >= 0, was " + endUsers);
+        }
         if (!(share >= 0) || !(mundane >= 0 && mundane <= 1) || !(paraphrase >= 0 && paraphrase <= 1)) {
             throw new IllegalArgumentException("'" + name + "': share must be >= 0, mundane and paraphrase in [0, 1]");
         }
