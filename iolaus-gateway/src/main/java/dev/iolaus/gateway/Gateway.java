@@ -118,13 +118,18 @@ public final class Gateway implements AutoCloseable {
         }
 
         @Override
-        public Decision lookup(String accountId, String apiKeyId, String ip, long nowMs) {
-            return index.lookup(accountId, apiKeyId, ip, nowMs);
+        public Decision lookup(String accountId, String endUserId, String apiKeyId, String ip, long nowMs) {
+            return index.lookup(accountId, endUserId, apiKeyId, ip, nowMs);
         }
 
         @Override
-        public Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs) {
-            return index.lookupShadow(accountId, apiKeyId, ip, nowMs);
+        public Decision lookupShadow(String accountId, String endUserId, String apiKeyId, String ip, long nowMs) {
+            return index.lookupShadow(accountId, endUserId, apiKeyId, ip, nowMs);
+        }
+
+        @Override
+        public boolean hasEndUserDecisions(String accountId) {
+            return index.hasEndUserDecisions(accountId);
         }
 
         @Override

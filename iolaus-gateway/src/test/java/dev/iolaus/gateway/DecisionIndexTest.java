@@ -9,7 +9,10 @@ import dev.iolaus.model.Scope;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The decision index returns the strongest active non-shadow decision over every scope. */
+/**
+ * The decision index returns the strongest active non-shadow decision over every scope, an end user's sub-account
+ * ({@code account~end user}) included for the requests that name that end user.
+ */
 class DecisionIndexTest {
     private static final long NOW = 1_800_000_000_000L;
 
@@ -56,5 +59,55 @@ class DecisionIndexTest {
         assertThat(idx.lookup("a", null, null, NOW - 5_000)).isNull();
         assertThat(idx.lookup("a", null, null, NOW + 61_000)).isNull();
         assertThat(idx.lookup("a", null, null, NOW)).isNotNull();
+    }
+
+    @Test
+    void subAccountBlock_onlyRequestsNamingThatEndUser() {
+        DecisionIndex idx = new DecisionIndex();
+        idx.accept(d("eu", Scope.ACCOUNT, "acct~eu1", Action.BLOCK));
+        assertThat(idx.lookup("acct", "eu1", "k", "10.0.0.1", NOW).id()).isEqualTo("eu");
+        assertThat(idx.lookup("acct", "eu2", "k", "10.0.0.1", NOW)).isNull();
+        assertThat(idx.lookup("acct", null, "k", "10.0.0.1", NOW)).isNull();
+        assertThat(idx.lookup("acct", "k", "10.0.0.1", NOW)).isNull();
+        assertThat(idx.lookup("other", "eu1", "k", "10.0.0.1", NOW)).isNull();
+        assertThat(idx.lookupShadow("acct", "eu1", "k", "10.0.0.1", NOW)).isNull();
+    }
+
+    @Test
+    void subAccountAndHostDecisions_strongestWinsForTheEndUser() {
+        DecisionIndex idx = new DecisionIndex();
+        idx.accept(d("host", Scope.ACCOUNT, "acct", Action.THROTTLE));
+        idx.accept(d("eu", Scope.ACCOUNT, "acct~eu1", Action.FLAG));
+        assertThat(idx.lookup("acct", "eu1", null, null, NOW).id()).isEqualTo("host");
+        idx.accept(d("eu", Scope.ACCOUNT, "acct~eu1", Action.BLOCK));
+        assertThat(idx.lookup("acct", "eu1", null, null, NOW).id()).isEqualTo("eu");
+        assertThat(idx.lookup("acct", "eu2", null, null, NOW).id()).isEqualTo("host");
+    }
+
+    @Test
+    void endUserIdWithSeparator_splitAtTheFirstOne() {
+        DecisionIndex idx = new DecisionIndex();
+        idx.accept(d("eu", Scope.ACCOUNT, "acct~team~7", Action.BLOCK));
+        assertThat(idx.lookup("acct", "team~7", null, null, NOW).id()).isEqualTo("eu");
+        assertThat(idx.lookup("acct", "team", null, null, NOW)).isNull();
+    }
+
+    @Test
+    void subAccountDecisions_revoked_accountNoLongerHasEndUserDecisions() {
+        DecisionIndex idx = new DecisionIndex();
+        assertThat(idx.hasEndUserDecisions("acct")).isFalse();
+        idx.accept(d("eu1", Scope.ACCOUNT, "acct~eu1", Action.BLOCK));
+        idx.accept(new Decision("eu2", Scope.ACCOUNT, "acct~eu2", Action.BLOCK, "r", null, "t", 0.5,
+                Instant.ofEpochMilli(NOW - 1000), null, true));
+        idx.accept(d("host", Scope.ACCOUNT, "other", Action.BLOCK));
+        assertThat(idx.hasEndUserDecisions("acct")).isTrue();
+        assertThat(idx.hasEndUserDecisions("other")).isFalse();
+        assertThat(idx.hasEndUserDecisions(null)).isFalse();
+        assertThat(idx.lookupShadow("acct", "eu2", null, null, NOW).id()).isEqualTo("eu2");
+        idx.revoke("eu1");
+        assertThat(idx.hasEndUserDecisions("acct")).isTrue();
+        idx.revoke("eu2");
+        assertThat(idx.hasEndUserDecisions("acct")).isFalse();
+        assertThat(idx.lookup("acct", "eu1", null, null, NOW)).isNull();
     }
 }

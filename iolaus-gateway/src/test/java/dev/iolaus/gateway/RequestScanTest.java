@@ -2,6 +2,7 @@ package dev.iolaus.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolaus.gateway.capture.EndUser;
 import dev.iolaus.gateway.capture.RequestInfo;
 import dev.iolaus.gateway.capture.RequestScan;
 import dev.iolaus.model.ApiFlavour;
@@ -9,8 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming request scan gives what the tree parse gives, for every flavour and for odd bodies. */
+/**
+ * The streaming request scan gives what the tree parse gives, for every flavour and for odd bodies; so does the
+ * end-user-only pre-read enforcement uses.
+ */
 class RequestScanTest {
+    private static final String ALL_END_USER_FIELDS = "{\"model\":\"m\",\"user\":\"u-legacy\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"safety_identifier\":\"sid-1\","
+            + "\"metadata\":{\"trace\":\"t\",\"user_id\":\"meta-1\"}}";
+    private static final String EMPTY_IDS = "{\"safety_identifier\":\"\",\"user\":\"u-only\","
+            + "\"metadata\":{\"user_id\":\"\"}}";
+    private static final String OVERLONG_IDS = "{\"user\":\"" + "x".repeat(300) + "\",\"metadata\":{\"user_id\":\""
+            + "y".repeat(255) + "\\ud83d\\ude00\"}}";
     private static final List<String> BODIES = List.of(
             "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
                     + "{\"role\":\"user\",\"content\":\"hi\"},{\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
@@ -40,7 +51,16 @@ class RequestScanTest {
                     + "\"content\":\"last messages key wins\"}],\"temperature\":0}",
             "{\"model\":\"dup\",\"model\":\"dup2\",\"conversation\":5,\"previous_response_id\":{\"a\":1}}",
             "[1,2,3]", "\"text\"", "", "{\"model\":\"broken\",", "{}", "null",
-            "{\"model\":\"unicode\",\"messages\":[{\"role\":\"user\",\"content\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\"}]}");
+            "{\"model\":\"unicode\",\"messages\":[{\"role\":\"user\",\"content\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\"}]}",
+            // End users: every field at once, fallbacks, non-strings, repeated keys, a body broken after the id.
+            ALL_END_USER_FIELDS,
+            EMPTY_IDS,
+            "{\"user\":42,\"safety_identifier\":null,\"metadata\":\"text\"}",
+            "{\"metadata\":{\"user_id\":\"first\"},\"metadata\":{\"tag\":1},\"user\":\"a\",\"user\":{\"x\":1}}",
+            "{\"metadata\":{\"user_id\":{\"id\":\"x\"},\"user_id\":\"second\"},\"safety_identifier\":[\"s\"],"
+                    + "\"user\":\"fallback\"}",
+            "{\"user\":\"u\",\"metadata\":{\"user_id\":\"m\"},\"messages\":[",
+            OVERLONG_IDS);
 
     @Test
     void scan_everyFlavourAndOddBody_equalsTreeParse() {
@@ -57,6 +77,8 @@ class RequestScanTest {
                 assertThat(scan.params()).as(what).isEqualTo(tree.params());
                 assertThat(scan.messages()).as(what).isEqualTo(tree.messages());
                 assertThat(scan.conversationId()).as(what).isEqualTo(tree.conversationId());
+                assertThat(scan.endUserId()).as(what).isEqualTo(tree.endUserId());
+                assertThat(EndUser.scan(flavour, b)).as(what).isEqualTo(tree.endUserId());
             }
         }
     }
@@ -67,5 +89,37 @@ class RequestScanTest {
         assertThat(r.messages()).extracting(m -> m.role().name() + ":" + m.text()).startsWith(
                 "SYSTEM:be brief", "USER:hi", "ASSISTANT:a\nb\n5\n");
         assertThat(r.params().toolNames()).containsExactly("search", "calc", "fb");
+    }
+
+    @Test
+    void scan_everyEndUserField_readWhereTheFlavourHasIt() {
+        byte[] b = ALL_END_USER_FIELDS.getBytes(StandardCharsets.UTF_8);
+        for (ApiFlavour f : List.of(ApiFlavour.OPENAI_CHAT, ApiFlavour.OPENAI_COMPLETIONS,
+                ApiFlavour.OPENAI_RESPONSES, ApiFlavour.OPENAI_EMBEDDINGS)) {
+            assertThat(RequestScan.scan(f, b).endUserId()).as(f.name()).isEqualTo("sid-1");
+        }
+        assertThat(RequestScan.scan(ApiFlavour.ANTHROPIC_MESSAGES, b).endUserId()).isEqualTo("meta-1");
+        assertThat(RequestScan.scan(ApiFlavour.ANTHROPIC_COUNT_TOKENS, b).endUserId()).isEqualTo("meta-1");
+        assertThat(RequestScan.scan(ApiFlavour.OPENAI_MODELS, b).endUserId()).isNull();
+    }
+
+    @Test
+    void scan_emptyOrNonStringIds_fallBackOrNameNobody() {
+        assertThat(endUser(ApiFlavour.OPENAI_CHAT, EMPTY_IDS)).isEqualTo("u-only");
+        assertThat(endUser(ApiFlavour.ANTHROPIC_MESSAGES, EMPTY_IDS)).isNull();
+        assertThat(endUser(ApiFlavour.OPENAI_CHAT, "{\"user\":42}")).isNull();
+        assertThat(endUser(ApiFlavour.OPENAI_CHAT, "{\"user\":\"\"}")).isNull();
+        assertThat(endUser(ApiFlavour.OPENAI_CHAT, "{\"model\":\"m\",\"metadata\":{\"user_id\":\"m\"}}")).isNull();
+        assertThat(endUser(ApiFlavour.ANTHROPIC_MESSAGES, "{\"user\":\"u\",\"safety_identifier\":\"s\"}")).isNull();
+    }
+
+    @Test
+    void scan_overlongId_cutToMaxLengthOutsideSurrogatePairs() {
+        assertThat(endUser(ApiFlavour.OPENAI_CHAT, OVERLONG_IDS)).isEqualTo("x".repeat(EndUser.MAX_LENGTH));
+        assertThat(endUser(ApiFlavour.ANTHROPIC_MESSAGES, OVERLONG_IDS)).isEqualTo("y".repeat(EndUser.MAX_LENGTH - 1));
+    }
+
+    private static String endUser(ApiFlavour f, String body) {
+        return RequestScan.scan(f, body.getBytes(StandardCharsets.UTF_8)).endUserId();
     }
 }

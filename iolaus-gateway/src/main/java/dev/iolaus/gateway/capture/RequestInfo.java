@@ -21,15 +21,17 @@ import java.util.List;
  * @param params sampling parameters
  * @param messages turns in order
  * @param conversationId client conversation id ({@code conversation} or {@code previous_response_id}), or null
+ * @param endUserId the end user the caller names for one of its own customers, or null (see {@link EndUser})
  * @param json the parsed body, or null when it was not a JSON object
  */
 public record RequestInfo(String model, boolean stream, boolean includeUsage, boolean hasStreamOptions,
-                          RequestParams params, List<Message> messages, String conversationId, JsonNode json) {
+                          RequestParams params, List<Message> messages, String conversationId, String endUserId,
+                          JsonNode json) {
     /** Shared mapper (thread-safe). */
     public static final ObjectMapper JSON = JsonMapper.builder().build();
     /** A body that was empty or not JSON. */
     public static final RequestInfo EMPTY = new RequestInfo(null, false, false, false, RequestParams.NONE, List.of(),
-            null, null);
+            null, null, null);
 
     /** Reads a request body of the given flavour; never throws (bad JSON gives {@link #EMPTY}). */
     public static RequestInfo parse(ApiFlavour flavour, byte[] body) {
@@ -93,7 +95,7 @@ public record RequestInfo(String model, boolean stream, boolean includeUsage, bo
                 : root.path("conversation").path("id").asText(root.path("previous_response_id").asText(null));
         String model = root.path("model").isTextual() ? root.get("model").asText() : null;
         return new RequestInfo(model, stream, includeUsage, so != null && so.isObject(), params, messages, conv,
-                root);
+                EndUser.of(flavour, root), root);
     }
 
     private static void turns(JsonNode arr, List<Message> out) {

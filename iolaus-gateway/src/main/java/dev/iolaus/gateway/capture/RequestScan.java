@@ -63,10 +63,15 @@ public final class RequestScan {
         String conversation;
         String conversationIdField;
         String previousResponseId;
+        final EndUser.Fields endUser;
+
+        Root(ApiFlavour flavour) {
+            endUser = new EndUser.Fields(flavour);
+        }
     }
 
     private static RequestInfo root(JsonParser p, ApiFlavour flavour) throws IOException {
-        Root r = new Root();
+        Root r = new Root(flavour);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken t = p.nextToken();
@@ -93,6 +98,7 @@ public final class RequestScan {
                 case "text" -> r.textFormat = t == JsonToken.START_OBJECT ? textFormat(p) : skip(p, null);
                 case "conversation" -> conversation(p, t, r);
                 case "previous_response_id" -> r.previousResponseId = scalarText(p, t);
+                case EndUser.SAFETY_IDENTIFIER, EndUser.USER, EndUser.METADATA -> r.endUser.read(p, f, t);
                 default -> p.skipChildren();
             }
         }
@@ -117,7 +123,8 @@ public final class RequestScan {
                 r.tools == null ? List.of() : r.tools, fmt);
         String conv = r.conversation != null ? r.conversation
                 : r.conversationIdField != null ? r.conversationIdField : r.previousResponseId;
-        return new RequestInfo(r.model, stream, r.includeUsage, r.streamOptionsObject, params, messages, conv, null);
+        return new RequestInfo(r.model, stream, r.includeUsage, r.streamOptionsObject, params, messages, conv,
+                r.endUser.id(), null);
     }
 
     /** Messages and count_tokens share the request shape (system + messages). */

@@ -2,6 +2,7 @@ package dev.iolaus.gateway.enforce;
 
 import dev.iolaus.model.Action;
 import dev.iolaus.model.Decision;
+import dev.iolaus.model.Interaction;
 import dev.iolaus.model.Scope;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * length that has at least one CIDR decision (at most 33 for IPv4, 129 for IPv6, in practice a handful). Writers
  * (the engine) and readers (event loops) share concurrent maps; a slot keeps the strongest decision per value so
  * a lookup never iterates.
+ *
+ * <p>ACCOUNT-scope decisions on a sub-account ({@code account~end user}, see {@link Interaction#principal()}) are
+ * kept apart, by account then end user: a request naming an end user is probed there without building the
+ * sub-account id, and one naming nobody never reaches them.
  */
 public final class DecisionIndex implements Enforcement {
     private final Map<Scope, ConcurrentHashMap<String, Slot>> byScope = new EnumMap<>(Scope.class);
@@ -21,6 +26,7 @@ public final class DecisionIndex implements Enforcement {
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<Cidr.Key, Slot>> cidrV6 = new ConcurrentHashMap<>();
     private volatile int[] v4Lengths = new int[0];
     private volatile int[] v6Lengths = new int[0];
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Slot>> byEndUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Decision> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> campaignOfAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> paymentOfAccount = new ConcurrentHashMap<>();
@@ -41,7 +47,7 @@ public final class DecisionIndex implements Enforcement {
         }
         Decision old = byId.put(d.id(), d);
         if (old != null) {
-            slotFor(old, false).remove(old);
+            remove(old);
         }
         slotFor(d, true).add(d);
     }
@@ -50,9 +56,24 @@ public final class DecisionIndex implements Enforcement {
     public synchronized void revoke(String decisionId) {
         Decision old = byId.remove(decisionId);
         if (old != null) {
-            Slot s = slotFor(old, false);
-            if (s != null) {
-                s.remove(old);
+            remove(old);
+        }
+    }
+
+    /** Takes a decision out of its slot; an end user's emptied slot goes too, so the account stops paying a read. */
+    private void remove(Decision old) {
+        Slot s = slotFor(old, false);
+        if (s == null) {
+            return;
+        }
+        s.remove(old);
+        int sep = endUserSeparator(old);
+        if (sep >= 0 && s.isEmpty()) {
+            String account = old.value().substring(0, sep);
+            ConcurrentHashMap<String, Slot> m = byEndUser.get(account);
+            m.remove(old.value().substring(sep + 1), s);
+            if (m.isEmpty()) {
+                byEndUser.remove(account, m);
             }
         }
     }
@@ -80,21 +101,30 @@ public final class DecisionIndex implements Enforcement {
     }
 
     @Override
-    public Decision lookup(String accountId, String apiKeyId, String ip, long nowMs) {
-        return find(accountId, apiKeyId, ip, nowMs, false);
+    public boolean hasEndUserDecisions(String accountId) {
+        return accountId != null && byEndUser.containsKey(accountId);
     }
 
     @Override
-    public Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs) {
-        return find(accountId, apiKeyId, ip, nowMs, true);
+    public Decision lookup(String accountId, String endUserId, String apiKeyId, String ip, long nowMs) {
+        return find(accountId, endUserId, apiKeyId, ip, nowMs, false);
     }
 
-    private Decision find(String accountId, String apiKeyId, String ip, long nowMs, boolean shadow) {
+    @Override
+    public Decision lookupShadow(String accountId, String endUserId, String apiKeyId, String ip, long nowMs) {
+        return find(accountId, endUserId, apiKeyId, ip, nowMs, true);
+    }
+
+    private Decision find(String accountId, String endUserId, String apiKeyId, String ip, long nowMs,
+                          boolean shadow) {
         if (byId.isEmpty()) {
             return null;
         }
         Decision best = null;
         best = stronger(best, probe(Scope.ACCOUNT, accountId, nowMs, shadow));
+        if (endUserId != null && accountId != null) {
+            best = stronger(best, probeEndUser(accountId, endUserId, nowMs, shadow));
+        }
         best = stronger(best, probe(Scope.API_KEY, apiKeyId, nowMs, shadow));
         best = stronger(best, probe(Scope.IP, ip, nowMs, shadow));
         best = stronger(best, probe(Scope.CAMPAIGN, campaignOf(accountId), nowMs, shadow));
@@ -111,6 +141,12 @@ public final class DecisionIndex implements Enforcement {
             return null;
         }
         Slot s = byScope.get(scope).get(value);
+        return s == null ? null : s.strongest(nowMs, shadow);
+    }
+
+    private Decision probeEndUser(String accountId, String endUserId, long nowMs, boolean shadow) {
+        ConcurrentHashMap<String, Slot> m = byEndUser.get(accountId);
+        Slot s = m == null ? null : m.get(endUserId);
         return s == null ? null : s.strongest(nowMs, shadow);
     }
 
@@ -136,7 +172,23 @@ public final class DecisionIndex implements Enforcement {
         return best;
     }
 
+    /** Where the account ends in an ACCOUNT-scope value naming an end user, or -1 for any other decision. */
+    private static int endUserSeparator(Decision d) {
+        return d.scope() == Scope.ACCOUNT ? d.value().indexOf(Interaction.SUB_ACCOUNT_SEPARATOR) : -1;
+    }
+
     private Slot slotFor(Decision d, boolean create) {
+        int sep = endUserSeparator(d);
+        if (sep >= 0) {
+            String account = d.value().substring(0, sep);
+            String endUser = d.value().substring(sep + 1);
+            if (!create) {
+                ConcurrentHashMap<String, Slot> m = byEndUser.get(account);
+                return m == null ? null : m.get(endUser);
+            }
+            return byEndUser.computeIfAbsent(account, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(endUser, k -> new Slot());
+        }
         if (d.scope() != Scope.CIDR) {
             Map<String, Slot> m = byScope.get(d.scope());
             return create ? m.computeIfAbsent(d.value(), k -> new Slot()) : m.get(d.value());
@@ -184,6 +236,10 @@ public final class DecisionIndex implements Enforcement {
 
         synchronized void remove(Decision d) {
             items = java.util.Arrays.stream(items).filter(x -> !x.id().equals(d.id())).toArray(Decision[]::new);
+        }
+
+        boolean isEmpty() {
+            return items.length == 0;
         }
 
         Decision strongest(long nowMs, boolean shadow) {

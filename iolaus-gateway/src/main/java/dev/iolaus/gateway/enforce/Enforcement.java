@@ -26,15 +26,34 @@ public interface Enforcement {
      * The strongest decision in force for this caller, or null.
      *
      * @param accountId the authenticated account
+     * @param endUserId the end user the request names ({@code EndUser}), or null: when set, ACCOUNT-scope decisions on
+     *     the sub-account {@code account~end user} apply too (never to the account's other calls)
      * @param apiKeyId the key id
      * @param ip the client address as text
      * @param nowMs wall-clock time of the request, epoch milliseconds
      * @return the enforced decision with the strongest action, or null when none applies
      */
-    Decision lookup(String accountId, String apiKeyId, String ip, long nowMs);
+    Decision lookup(String accountId, String endUserId, String apiKeyId, String ip, long nowMs);
 
     /** Like {@link #lookup} but over shadow decisions only: what would have applied. */
-    Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs);
+    Decision lookupShadow(String accountId, String endUserId, String apiKeyId, String ip, long nowMs);
+
+    /** {@link #lookup(String, String, String, String, long)} for a request that names no end user. */
+    default Decision lookup(String accountId, String apiKeyId, String ip, long nowMs) {
+        return lookup(accountId, null, apiKeyId, ip, nowMs);
+    }
+
+    /** {@link #lookupShadow(String, String, String, String, long)} for a request that names no end user. */
+    default Decision lookupShadow(String accountId, String apiKeyId, String ip, long nowMs) {
+        return lookupShadow(accountId, null, apiKeyId, ip, nowMs);
+    }
+
+    /**
+     * True when some decision (enforced or shadow) targets an end user of this account, a sub-account
+     * {@code account~end user}: only then does a request of the account need its body read for the end user before
+     * the lookup, so every other call skips that read.
+     */
+    boolean hasEndUserDecisions(String accountId);
 
     /** The campaign an account is linked to, or null. */
     String campaignOf(String accountId);

@@ -5,9 +5,10 @@ import dev.iolaus.gateway.enforce.Enforcement;
 import dev.iolaus.model.Decision;
 
 /**
- * Step 3: applies the strongest decision in force for the caller's account, key, address, network, campaign or
- * payment fingerprint: BLOCK answers 403, CHALLENGE answers the configured challenge, THROTTLE was applied by
- * {@link RateLimit}, FLAG passes. Shadow decisions are only noted on the exchange (metrics count them).
+ * Step 3: applies the strongest decision in force for the caller's account (or the end user it names, as the
+ * sub-account {@code account~end user}), key, address, network, campaign or payment fingerprint: BLOCK answers
+ * 403, CHALLENGE answers the configured challenge, THROTTLE was applied by {@link RateLimit}, FLAG passes. Shadow
+ * decisions are only noted on the exchange (metrics count them).
  */
 final class Enforce implements Interceptor {
     private final Enforcement enforcement;
@@ -21,7 +22,8 @@ final class Enforce implements Interceptor {
     @Override
     public void handle(Exchange ex) {
         Decision d = ex.decision(enforcement);
-        ex.shadow = enforcement.lookupShadow(ex.account(), ex.keyId(), ex.clientIp, ex.startMs);
+        ex.shadow = enforcement.lookupShadow(ex.account(), ex.endUser(enforcement), ex.keyId(), ex.clientIp,
+                ex.startMs);
         if (d != null) {
             switch (d.action()) {
                 case BLOCK -> {

@@ -1,7 +1,9 @@
 package dev.iolaus.gateway.http;
 
+import dev.iolaus.gateway.capture.EndUser;
 import dev.iolaus.gateway.capture.RequestInfo;
 import dev.iolaus.gateway.capture.UsageMeter;
+import dev.iolaus.gateway.enforce.Enforcement;
 import dev.iolaus.gateway.keys.KeyRegistry;
 import dev.iolaus.model.Decision;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +37,8 @@ public final class Exchange {
     String campaign;
     private Decision decision;
     private boolean decisionLooked;
+    private String endUser;
+    private boolean endUserLooked;
     /** Set by enforcement when a shadow decision would have applied. */
     Decision shadow;
 
@@ -79,13 +83,28 @@ public final class Exchange {
         return key == null ? null : key.key().id();
     }
 
-    /** The strongest enforced decision for this caller, looked up once. */
-    Decision decision(dev.iolaus.gateway.enforce.Enforcement enforcement) {
+    /** The strongest enforced decision for this caller (its end user included), looked up once. */
+    Decision decision(Enforcement enforcement) {
         if (!decisionLooked) {
             decisionLooked = true;
-            decision = enforcement.lookup(account(), keyId(), clientIp, startMs);
+            decision = enforcement.lookup(account(), endUser(enforcement), keyId(), clientIp, startMs);
         }
         return decision;
+    }
+
+    /**
+     * The end user the body names, as far as enforcement cares: the body (complete before the first step runs) is
+     * read for it, in one streaming pass, only when some decision targets an end user of this account, so other
+     * calls pay nothing here. Capture reads it again, for every call, off the event loop ({@code RequestScan}).
+     */
+    String endUser(Enforcement enforcement) {
+        if (!endUserLooked) {
+            endUserLooked = true;
+            String account = account();
+            endUser = account != null && enforcement.hasEndUserDecisions(account)
+                    ? EndUser.scan(endpoint.flavour(), bodyBytes()) : null;
+        }
+        return endUser;
     }
 
     /** The request body as parsed for capture (parsed on first use). */

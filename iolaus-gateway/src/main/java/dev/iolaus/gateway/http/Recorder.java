@@ -61,7 +61,7 @@ final class Recorder implements Consumer<Exchange> {
             RequestInfo info = parsed != null ? parsed : RequestScan.scan(flavour, body);
             return new Interaction(eventId(), Instant.ofEpochMilli(startMs), account, keyId, org, ip, ua,
                     new ClientFingerprint(FastHash.hex64(headerOrder), ja4), flavour, info.model(), info.params(),
-                    info.messages(), info.conversationId(), usage, latencyMs, status, errorType);
+                    info.messages(), info.conversationId(), usage, latencyMs, status, errorType, info.endUserId());
         });
         if (!ok) {
             metrics.captureDropped();
