@@ -49,11 +49,14 @@ class EndUsersTest {
     }
 
     @Test
-    void onBlocked_hostedSendersEndUser_takesANewIdAndTheHostGoesOn() {
+    void onBlocked_hostedSendersEndUser_signsUpANewIdAfterADelayAndTheHostGoesOn() {
         SimulatedSource src = Fixtures.open("reseller-mix", 0.02);
         String reseller = src.truth().campaigns().get("reseller-5pct").accounts().getFirst();
         String blocked = null;
+        Set<String> own = new HashSet<>();
         Set<String> after = new HashSet<>();
+        long lastBlockedCall = -1;
+        long firstNewCall = Long.MAX_VALUE;
         long resellerCallsAfter = 0;
         for (SimEvent e; (e = src.next()) != null; ) {
             if (!(e instanceof SimEvent.Call c) || !c.interaction().accountId().equals(reseller)) {
@@ -61,18 +64,27 @@ class EndUsersTest {
             }
             Interaction i = c.interaction();
             boolean hosted = "reseller-5pct".equals(src.labelOf(i.eventId()));
-            if (blocked == null && hosted) {
-                blocked = i.endUserId();
-                src.onBlocked(i.principal(), i.timeMs());
-            } else if (blocked != null) {
-                if (hosted) {
-                    after.add(i.endUserId());
-                } else {
-                    resellerCallsAfter++;
+            if (hosted && blocked == null) {
+                own.add(i.endUserId());
+                if (own.size() == 3) {
+                    blocked = i.endUserId();
+                    src.onBlocked(i.principal(), i.timeMs());
                 }
+            } else if (blocked != null && hosted) {
+                after.add(i.endUserId());
+                if (i.endUserId().equals(blocked)) {
+                    lastBlockedCall = i.timeMs();
+                } else if (!own.contains(i.endUserId())) {
+                    firstNewCall = Math.min(firstNewCall, i.timeMs());
+                }
+            } else if (blocked != null) {
+                resellerCallsAfter++;
             }
         }
-        assertThat(after).doesNotContain(blocked).hasSize(3);
+        // the blocked id is used (and refused, by the enforcement point) only until its replacement exists
+        after.remove(blocked);
+        assertThat(after).hasSize(3);
+        assertThat(firstNewCall).isLessThan(Long.MAX_VALUE).isGreaterThan(lastBlockedCall);
         assertThat(resellerCallsAfter).isGreaterThan(1_000);
         assertThat(src.endUsersReplaced()).isEqualTo(1);
     }

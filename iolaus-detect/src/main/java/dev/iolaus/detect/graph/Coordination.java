@@ -25,7 +25,9 @@ final class Coordination {
      * null: they share a card, mailbox or signup burst, or at least {@code minAccounts} of the sampled holders share a value of another family that is
      * not a category ({@link #category}), not merely popular (its holders are at most 20 times the co-holders,
      * FRAUDAR's point: popular values say little) or itself carrying extraction-heavy traffic (a campaign's system
-     * prompt), and whose own holders are mostly tell-heavy (a campus /24 shared with students is not).
+     * prompt), and whose own holders are mostly tell-heavy (a campus /24 shared with students is not). For end users
+     * of a host, {@value #MIN_END_USER_HEADS} such template heads other than p stand in for the other family
+     * ({@link #endUserHead}).
      */
     Posting partner(Posting p, double p0) {
         if (p.kind.family() == AttributeKind.Family.IDENTITY && p.kind.strong()) {
@@ -46,6 +48,9 @@ final class Coordination {
         // table's slot order (it once did: a bigger table changed which value became the campaign's marker).
         Posting best = null;
         int bestCount = 0;
+        Posting head = null;
+        int headCount = 0;
+        int heads = 0;
         for (int slot = 0; slot < coHeld.capacity(); slot++) {
             long key = coHeld.keyAt(slot);
             int c = coHeld.valueAt(slot);
@@ -53,20 +58,43 @@ final class Coordination {
                 continue;
             }
             Posting q = postings.get(key);
-            // A candidate that could not beat the best so far skips the holder scan below.
-            if (q == null || q.kind.family() == p.kind.family() || category(q.kind)
-                    || best != null && !better(c, q, bestCount, best)) {
+            // Same family: only the template heads end users remember (see endUserHead); counted, not ranked first.
+            boolean sameFamily = q != null && q.kind.family() == p.kind.family();
+            if (q == null || sameFamily && !endUserHead(q, p) || category(q.kind)
+                    || !sameFamily && best != null && !better(c, q, bestCount, best)) {
                 continue;
             }
             boolean rare = q.accounts() <= 20 * c;
             boolean extractive = q.n >= 10 && q.tells >= 0.3 * q.n;
             if ((rare || (q.kind.family() == AttributeKind.Family.SYSTEM && extractive))
                     && holderPurity(q, p0) >= 0.5) {
-                best = q;
-                bestCount = c;
+                if (!sameFamily) {
+                    best = q;
+                    bestCount = c;
+                } else {
+                    heads++;
+                    if (head == null || better(c, q, headCount, head)) {
+                        head = q;
+                        headCount = c;
+                    }
+                }
             }
         }
-        return best;
+        return best != null ? best : heads >= MIN_END_USER_HEADS ? head : null;
+    }
+
+    /** Distinct template heads end users of a group must share to stand in for a second family. */
+    static final int MIN_END_USER_HEADS = 2;
+
+    /**
+     * A template head (first band) that end users of a host keep among their recent values: they can show no second
+     * family (their network and client are their host's), so for them several distinct templates shared by the same
+     * holders stand in for one: each head is another template, another choice of the same operator's material, as in
+     * {@link ExclusiveChoices}; one copied prompting trick is one head. Only end users keep heads, so a head among
+     * co-held values always comes from end users.
+     */
+    private static boolean endUserHead(Posting q, Posting p) {
+        return q.kind == AttributeKind.HEAD && q.key != p.key;
     }
 
     /**

@@ -83,9 +83,6 @@ public final class EndUserRule {
             return null;
         }
         a.marked++;
-        if (a.n < settings.contradictAfter()) {
-            return null;
-        }
         CampaignState c = graph.campaign(mark.campaign);
         if (c == null) {
             return null;
@@ -93,7 +90,6 @@ public final class EndUserRule {
         double rho = baseline.rho();
         double p0 = baseline.tellRate();
         if (PooledTest.z(a.marked, a.n, markedRate(), 1, rho) < settings.zThreshold()
-                || PooledTest.z(a.tells, a.n, p0, 1, rho) < settings.zThreshold()
                 || graph.contradicts(a, p0, c)) {
             return null;
         }

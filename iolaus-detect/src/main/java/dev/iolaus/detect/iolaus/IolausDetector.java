@@ -213,6 +213,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         st.observe(f, t, in.clientIp(), modelIsNew(f.modelHash(), t));
         int count = 0;
         count = hold(count, st, AttributeKind.HEAD, f.headBand0(), t);
+        int head0 = count - 1; // held[0] when the first head band is indexed (checked below), else nothing
         count = hold(count, st, AttributeKind.HEAD, f.headBand1(), t);
         count = hold(count, st, AttributeKind.TAIL, f.tailBand0(), t);
         count = hold(count, st, AttributeKind.TAIL, f.tailBand1(), t);
@@ -230,8 +231,11 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         count = heldStatic(st, count);
         for (int i = 0; i < count; i++) {
             held[i].addContent(f, t, slots[i]);
+            // An end user also keeps the first band of its shared template heads: with no network or identity
+            // values of its own, several templates shared with the same end users are its coordination evidence.
             if (i < dynamic && !held[i].kind.content() && held[i].accounts() >= 2
-                    || i < dynamic && held[i].kind == AttributeKind.SYSTEM && held[i].accounts() >= 2) {
+                    || i < dynamic && held[i].kind == AttributeKind.SYSTEM && held[i].accounts() >= 2
+                    || endUser && i == head0 && held[i].kind == AttributeKind.HEAD && held[i].accounts() >= 2) {
                 st.addRecent(held[i].key);
             }
         }

@@ -60,6 +60,7 @@ final class Actor {
     int endUserPool;          // a host's end users (0 = it names none): picked per conversation, heavy-tailed
     String[] endUserIds;      // a hosted sender's own end-user ids at its host (null = none)
     String endUser;           // the end user of the current conversation, or null
+    final List<String[]> pendingEndUsers = new ArrayList<>(2); // {blocked id, epoch ms its replacement exists}
 
     Actor(int idx, String id, String key, Group group, SplittableRandom rng, boolean reserve, Actor host,
           IpCatalog ipc) {
@@ -157,23 +158,42 @@ final class Actor {
     }
 
     /**
-     * A hosted sender whose end-user id {@code blocked} was blocked signs up a new one at its host (what a banned
-     * customer of a reseller does); its current conversation moves to the new id. True when the id was its own.
+     * A hosted sender learns that its end-user id {@code blocked} was blocked and signs up a new one at its host,
+     * which exists from {@code readyMs} on (a mean of the campaign's reserve delay later); until then its calls under
+     * the blocked id are refused. True when the id was its own.
      */
-    boolean replaceEndUser(String blocked) {
+    boolean endUserBlocked(String blocked, long readyMs) {
         if (endUserIds == null) {
             return false;
         }
-        for (int i = 0; i < endUserIds.length; i++) {
-            if (endUserIds[i].equals(blocked)) {
-                endUserIds[i] = endUserId(key, 1_000_000_000L + rng.nextInt(1 << 30));
-                if (blocked.equals(endUser)) {
-                    endUser = endUserIds[i];
-                }
+        for (String id : endUserIds) {
+            if (id.equals(blocked)) {
+                pendingEndUsers.add(new String[] {blocked, Long.toString(readyMs)});
                 return true;
             }
         }
         return false;
+    }
+
+    /** Swaps in the new end-user ids that exist by {@code t} (see {@link #endUserBlocked}). */
+    void replaceEndUsers(long t) {
+        if (pendingEndUsers.isEmpty()) {
+            return;
+        }
+        pendingEndUsers.removeIf(p -> {
+            if (Long.parseLong(p[1]) > t) {
+                return false;
+            }
+            for (int i = 0; i < endUserIds.length; i++) {
+                if (endUserIds[i].equals(p[0])) {
+                    endUserIds[i] = endUserId(key, 1_000_000_000L + rng.nextInt(1 << 30));
+                    if (p[0].equals(endUser)) {
+                        endUser = endUserIds[i];
+                    }
+                }
+            }
+            return true;
+        });
     }
 
     /** Plans {@code n} requests between {@code from} and {@code to}. */

@@ -38,6 +38,7 @@ final class Requests {
         SplittableRandom r = a.rng;
         Group g = a.group;
         Population p = g.pop;
+        a.replaceEndUsers(t);
         boolean follow = !a.newSession && !a.history.isEmpty() && r.nextDouble() < p.followup();
         String user;
         String system = null;

@@ -40,7 +40,7 @@ import java.util.Objects;
  *                 sent as OpenAI's {@code safety_identifier} / Anthropic's {@code metadata.user_id}), scaled with
  *                 {@code --scale}; 0 = none. Campaigns with a host: the end-user ids the hosted sender holds at its
  *                 host at once (not scaled; default 1 when the host names end users); it signs up a new one at the
- *                 host when one is blocked
+ *                 host when one is blocked (after a mean of its reserves' {@code delay_minutes})
  */
 public record Population(String name, Double share, Integer fixedAccounts, Integer accounts, Long interactions,
                          Double perDay, Double volumeShape, Double startDay, Double endDay,
