@@ -31,7 +31,8 @@ public final class EvidenceWriter {
             if (shown == 4) {
                 break;
             }
-            if (p.accounts() < 2) {
+            // A value benign holders piled into stops marking the campaign (purity 0): no longer evidence.
+            if (p.accounts() < 2 || p.purity <= 0) {
                 continue;
             }
             String text = sharedSentence(p) + (p.tells > 0 && p.n > 0
