@@ -11,18 +11,19 @@ import dev.iolaus.detect.score.PooledTest;
  * <p>A direct account joins a campaign through two families of evidence (what it sends, and who it is or where it
  * calls from), because independent people copy one prompting trick. An end user cannot show the second family: its
  * network, client and key are its host's, shared with every other customer of the host, and it has no signup or card
- * of its own. So its evidence is volume instead: it joins when its own calls carry content values (template frames,
- * system prompts) that mark the campaign far more often than ordinary calls do, and its own calls carry extraction
- * tells far more often than the benign baseline, both by the pooled test at the detector's threshold (so set from the
- * target false-positive rate), and its tells are not explained better by the baseline than by the campaign
+ * of its own. So its evidence is repetition instead: it joins, at a call carrying such a value, when its calls carry
+ * content values (template frames, system prompts) that mark the campaign far more often than ordinary calls do, by
+ * the pooled test at the detector's threshold (so set from the target false-positive rate), and its tells are not
+ * explained better by the baseline than by the campaign, nor absent from a history of five calls or more
  * ({@link CampaignGraph#contradicts(AccountState, double, CampaignState)}). An end user who copied one public template
- * carries it in a share of calls the baseline already shows; the campaign's sender carries its material call after
- * call.
+ * carries it in a share of calls ordinary traffic already shows; the campaign's sender carries its material call
+ * after call (a new id of a known sender whose first three calls all carry it joins at the third).
  *
  * <p>The marked rate of ordinary calls (calls of accounts and end users outside every campaign that carry a content
- * value marking some campaign) is kept as decayed counts, so that it follows the campaigns' markers as they grow.
- * Both tests use the between-account dispersion of tells ({@link Baseline#rho()}) for want of one measured for
- * markers: a heavy end user counts as about 1/rho independent calls, not as its volume.
+ * value marking some campaign) is kept as decayed counts, so that it follows the campaigns' markers as they grow. The
+ * test uses the between-account dispersion of tells ({@link Baseline#rho()}) for want of one measured for markers: a
+ * heavy end user counts as about 1/rho independent calls, not as its volume. How an end users' campaign is found in
+ * the first place: {@link Coordination} (several template heads shared by the same end users).
  */
 public final class EndUserRule {
     /** Decay of the ordinary-call counts per housekeeping hour (a half-life of about 14 hours). */

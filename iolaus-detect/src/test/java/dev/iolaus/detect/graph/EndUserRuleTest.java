@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An end user of a host account (a reseller's customer, judged as a sub-account) joins a campaign on its own calls:
- * when they carry the campaign's content far more often than ordinary calls do and carry extraction tells far more
- * often than the baseline; not when either is ordinary.
+ * when they carry the campaign's content far more often than ordinary calls do and its tells are not those of
+ * ordinary traffic; not when either is ordinary.
  */
 class EndUserRuleTest {
     private static final AttributeKind[] CARD = {AttributeKind.PAYMENT};
