@@ -134,8 +134,11 @@ public final class Engine {
         fresh.clear();
         // A full attribute list takes nothing more: skip the extraction and its allocations.
         if (en.attributes.length < AccountDirectory.MAX_ATTRIBUTES) {
+            // What a host's end user sends is not the host's: a reseller is never cauterized by a customer's templates
+            // or system prompts (the end user itself is judged as a sub-account by the detectors).
+            boolean endUser = i.endUserId() != null;
             extractor.fromInteraction(i, a -> {
-                if (en.addAttribute(a)) {
+                if (!(endUser && a.content()) && en.addAttribute(a)) {
                     cauterizer.observe(a);
                     fresh.add(a);
                 }

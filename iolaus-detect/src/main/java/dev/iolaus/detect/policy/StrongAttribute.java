@@ -32,6 +32,11 @@ public record StrongAttribute(String kind, String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** True for what a call sends (a template signature, a system prompt) rather than who sends it or from where. */
+    public boolean content() {
+        return kind.equals(TEMPLATE_SIGNATURE) || kind.equals(SYSTEM_PROMPT);
+    }
+
     @Override
     public String toString() {
         return kind + "=" + value;
