@@ -42,6 +42,8 @@ public final class FeatureExtractor {
     // IP lookups are cached per prefix: intel ranges are rarely narrower than a /24.
     private final LongIntMap ipCache = new LongIntMap(4096);
     private final List<IpInfo> ipInfos = new ArrayList<>();
+    // Client strings and system prompt hashes repeat on every call of an account (HashCache).
+    private final HashCache strings = new HashCache(1024);
 
     /** An extractor enriching addresses with the given intel ({@link IpIntel#NONE} to skip). */
     public FeatureExtractor(IpIntel ipIntel) {
@@ -67,7 +69,7 @@ public final class FeatureExtractor {
         int sysCues = 0;
         float sysCot = 0;
         if (sys != null) {
-            systemHash = Hash64.of(sys.textHash());
+            systemHash = strings.of(sys.textHash());
             int slot = (int) (systemHash & (SYS_CACHE - 1));
             if (sysKeys[slot] == systemHash) {
                 // Apps resend one system prompt on every call: its cues and band are computed once.
@@ -142,12 +144,12 @@ public final class FeatureExtractor {
                 | (info.residentialProxy() ? 16 : 0);
         int inTok = in.usage().inputTokens();
         int outTok = in.usage().outputTokens();
-        long sdk = Hash64.of(in.userAgent());
-        long client = Hash64.combine(Hash64.combine(sdk, Hash64.of(in.client().headerOrderHash())),
-                Hash64.of(in.client().ja4()));
+        long sdk = strings.of(in.userAgent());
+        long client = Hash64.combine(Hash64.combine(sdk, strings.of(in.client().headerOrderHash())),
+                strings.of(in.client().ja4()));
         return new InteractionFeatures(cap, cot, cot >= COT_THRESHOLD, rewrite, grading, dataset >= DATASET_THRESHOLD,
                 skeleton, h0, h1, t0, t1, systemHash, systemBand, promptTokens, msgs.size(), followUp,
-                paramHash(p), client, sdk, Hash64.of(in.model()), prefix, info.asn(), flags, outTok,
+                paramHash(p), client, sdk, strings.of(in.model()), prefix, info.asn(), flags, outTok,
                 (float) outTok / Math.max(1, inTok));
     }
 

@@ -114,4 +114,31 @@ class CoordinationPartnerTest {
                 new long[] {300, 400}, new int[][] {{0, 1, 2, 3, 4}, {0, 1, 2, 3, 4}});
         assertThat(coordination.partner(template, P0)).isNull();
     }
+
+    @Test
+    void partner_repeatedCalls_countNoCoHolderTwice() {
+        // Held by two of the group: one short of the minimum. Were a call's counts left over, the next call would see
+        // four co-holders and return the prefix.
+        holders(false, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX}, new long[] {300}, new int[][] {{0, 1}});
+        Posting prefix = postings.get(AttributeKind.SIGNUP_PREFIX.key(300));
+
+        assertThat(coordination.partner(template, P0)).isNull();
+        assertThat(coordination.partner(prefix, P0)).isNull();
+        assertThat(coordination.partner(template, P0)).isNull();
+    }
+
+    @Test
+    void partner_afterOtherGroups_sameAsAFreshInstance() {
+        holders(false, new AttributeKind[] {AttributeKind.SIGNUP_PREFIX, AttributeKind.EMAIL_HASH},
+                new long[] {300, 400}, new int[][] {{0, 1, 2}, {0, 1, 2, 3, 4}});
+        Posting prefix = postings.get(AttributeKind.SIGNUP_PREFIX.key(300));
+        Posting mailbox = postings.get(AttributeKind.EMAIL_HASH.key(400));
+        Posting fresh = coordination.partner(template, P0);
+
+        coordination.partner(prefix, P0);
+        coordination.partner(mailbox, P0);
+
+        assertThat(coordination.partner(template, P0)).isSameAs(fresh);
+        assertThat(fresh.value).isEqualTo(400);
+    }
 }
