@@ -34,6 +34,7 @@ final class Coordination {
         }
         clearCounts();
         int size = p.sampleSize();
+        int selfRemembered = 0;
         for (int i = 0; i < size; i++) {
             AccountState a = accounts.apply(p.sampled(i));
             for (long k : a.staticAttrs) {
@@ -41,6 +42,7 @@ final class Coordination {
             }
             for (long k : a.recentAttrs) {
                 count(k, p.key);
+                selfRemembered += k == p.key ? 1 : 0;
             }
         }
         // Every qualifying value is examined and the best one returned, so the choice never depends on the scratch
@@ -80,10 +82,15 @@ final class Coordination {
                 }
             }
         }
-        return best != null ? best : heads >= MIN_END_USER_HEADS ? head : null;
+        // p itself counts as one of the templates when it is a head the end users remember (a first band: another
+        // remembered head is then another template, not p's own second band).
+        if (p.kind == AttributeKind.HEAD && selfRemembered >= settings.minAccounts()) {
+            heads++;
+        }
+        return best != null ? best : heads >= MIN_END_USER_HEADS && head != null ? head : null;
     }
 
-    /** Distinct template heads end users of a group must share to stand in for a second family. */
+    /** Distinct template heads (p's included) end users of a group must share to stand in for a second family. */
     static final int MIN_END_USER_HEADS = 2;
 
     /**

@@ -60,6 +60,16 @@ class EndUserHeadsPartnerTest {
     }
 
     @Test
+    void partner_rememberedHeadAndOneOtherHead_areTwoTemplates() {
+        // p is itself a head the end users remember (a first band), so one other remembered head is a second template
+        Posting head = endUsersSharing(11, 12).kind == AttributeKind.TAIL ? postings.get(AttributeKind.HEAD.key(11))
+                : null;
+        Posting partner = coordination.partner(head, 0.05);
+        assertThat(partner).isNotNull();
+        assertThat(partner.value).isEqualTo(12);
+    }
+
+    @Test
     void partner_endUsersSharingOneTemplateHead_returnsNothing() {
         assertThat(coordination.partner(endUsersSharing(11), 0.05)).isNull();
     }

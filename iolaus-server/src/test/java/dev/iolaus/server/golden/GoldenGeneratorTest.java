@@ -56,6 +56,9 @@ class GoldenGeneratorTest {
         Path input = dir.resolve("input");
         Files.createDirectories(input);
         Map<String, Long> firstCall = new TreeMap<>();
+        // End users a host names (sub-accounts): hosted senders' ids by campaign, and the host's own customers.
+        Map<String, Set<String>> hostedEndUsers = new TreeMap<>();
+        Set<String> benignEndUsers = new TreeSet<>();
         Set<String> blockedBySim = new HashSet<>();
         Truth truth;
         try (SimulatedSource src = SimulatedSource.open(spec, 1.0, spec.seed(), Corpora.builtIn(), IpCatalog.resolve(null));
@@ -71,6 +74,14 @@ class GoldenGeneratorTest {
                         Truth.AccountTruth t = src.truth().accounts().get(i.accountId());
                         if (t != null && t.attacker()) {
                             campaignStart.putIfAbsent(t.campaignId(), i.timeMs());
+                        }
+                        if (i.endUserId() != null) {
+                            String label = src.labelOf(i.eventId());
+                            if (src.truth().campaigns().containsKey(label)) {
+                                hostedEndUsers.computeIfAbsent(label, k -> new TreeSet<>()).add(i.principal());
+                            } else {
+                                benignEndUsers.add(i.principal());
+                            }
                         }
                     }
                     case SimEvent.Lifecycle l -> aw.write(l.event());
@@ -91,11 +102,13 @@ class GoldenGeneratorTest {
             }
             truth = src.truth();
         }
-        writeExpected(dir, spec, gen, expect, truth, firstCall);
+        benignEndUsers.removeAll(hostedEndUsers.values().stream().flatMap(Set::stream).toList());
+        writeExpected(dir, spec, gen, expect, truth, firstCall, hostedEndUsers, benignEndUsers);
     }
 
     private static void writeExpected(Path dir, ScenarioSpec spec, JsonNode gen, JsonNode expect, Truth truth,
-                                      Map<String, Long> firstCall) throws IOException {
+                                      Map<String, Long> firstCall, Map<String, Set<String>> hostedEndUsers,
+                                      Set<String> benignEndUsers) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", spec.description());
         out.put("detector", gen.path("detector").asText("iolaus"));
@@ -116,6 +129,9 @@ class GoldenGeneratorTest {
                 }
             }
         }
+        // A hosted campaign's members are the end-user ids it sent under, not its host (a benign account).
+        byCampaign.putAll(hostedEndUsers);
+        benign.addAll(benignEndUsers);
         byCampaign.forEach((id, accounts) -> {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", id);
