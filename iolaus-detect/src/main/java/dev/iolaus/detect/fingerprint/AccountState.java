@@ -71,6 +71,14 @@ public final class AccountState {
     public int campaign = -1;
     /** End users (sub-accounts) outside campaigns: calls that carried a content value marking a campaign. */
     public int marked;
+    /**
+     * End users only (null for accounts): the shared template heads it sends most, {@value #HEADS} at most, with how
+     * often; the least sent is replaced when full. Its campaign's templates stay while one-off prompts come and go.
+     */
+    public long[] heads;
+    private int[] headCounts;
+    /** Template heads an end user remembers. */
+    public static final int HEADS = 16;
     /** Current suspicion score in [0, 1]. */
     public float score;
     /** Score when last reported, so findings are re-emitted only when the score rises. */
@@ -197,9 +205,29 @@ public final class AccountState {
                 n == 0 ? 0 : (double) newModel / n, outputTokens);
     }
 
+    /** An end user sent a shared template head: counted, kept among its {@value #HEADS} most sent. */
+    public void addHead(long key) {
+        if (heads == null) {
+            heads = new long[HEADS];
+            headCounts = new int[HEADS];
+        }
+        int least = 0;
+        for (int i = 0; i < HEADS; i++) {
+            if (heads[i] == key) {
+                headCounts[i]++;
+                return;
+            }
+            if (headCounts[i] < headCounts[least]) {
+                least = i;
+            }
+        }
+        heads[least] = key;
+        headCounts[least] = 1;
+    }
+
     /** Bytes of state held (arrays, sketches and fields), for the per-account budget. */
     public int bytes() {
         return 16 + 4 * 20 + 8 * 10 + (16 + 4 * capabilities.length) + (16 + 4 * 24) + 3 * ips.bytes()
-                + (16 + 8 * STATIC_ATTRS) + (16 + 8 * RECENT_ATTRS);
+                + (16 + 8 * STATIC_ATTRS) + (16 + 8 * RECENT_ATTRS) + (heads == null ? 0 : 32 + 12 * HEADS);
     }
 }

@@ -275,6 +275,16 @@ public final class CampaignGraph {
     public record Link(CampaignState campaign, Posting via, double strength, boolean strong) {
     }
 
+    /** True when an end user remembers the value among its template heads. */
+    private static boolean remembers(AccountState a, Posting q) {
+        for (long k : a.heads) {
+            if (k == q.key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Evaluates the candidates queued since the last pass; attributes sampled holders of confirmed values. */
     public void pass(long nowMs, Baseline baseline, CampaignListener listener) {
         List<Posting> work = new ArrayList<>(dirty);
@@ -405,6 +415,9 @@ public final class CampaignGraph {
                         listener.attributed(a, c, l.get().via(), l.get().strength(), nowMs);
                     } else if (choices.joins(a, c, p0)) {
                         listener.attributed(a, c, p, 1.0, nowMs);
+                    } else if (a.heads != null && partner != p && remembers(a, partner)) {
+                        // An end user holding both templates that stood in for a second family (Coordination).
+                        listener.attributed(a, c, partner, 1.0, nowMs);
                     }
                 }
             }

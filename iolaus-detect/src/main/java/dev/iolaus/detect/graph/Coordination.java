@@ -42,7 +42,12 @@ final class Coordination {
             }
             for (long k : a.recentAttrs) {
                 count(k, p.key);
-                selfRemembered += k == p.key ? 1 : 0;
+            }
+            if (a.heads != null) {
+                for (long k : a.heads) {
+                    count(k, p.key);
+                    selfRemembered += k == p.key ? 1 : 0;
+                }
             }
         }
         // Every qualifying value is examined and the best one returned, so the choice never depends on the scratch
@@ -94,7 +99,7 @@ final class Coordination {
     static final int MIN_END_USER_HEADS = 2;
 
     /**
-     * A template head (first band) that end users of a host keep among their recent values: they can show no second
+     * A template head (first band) that end users of a host remember ({@link AccountState#heads}): they can show no second
      * family (their network and client are their host's), so for them several distinct templates shared by the same
      * holders stand in for one: each head is another template, another choice of the same operator's material, as in
      * {@link ExclusiveChoices}; one copied prompting trick is one head. Only end users keep heads, so a head among
@@ -150,7 +155,8 @@ final class Coordination {
     // per count, and the list of slots in use, so that clearing and reading it cost the values seen, not the table.
     // With a LongIntMap (a get and a put per count, all 2,048 slots cleared and scanned per call) partner() was a
     // quarter of the detector thread's time on the hydra bench file; this way, about 7%.
-    private static final int MAX_COHELD = Posting.SAMPLE * (AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS);
+    private static final int MAX_COHELD = Posting.SAMPLE
+            * (AccountState.STATIC_ATTRS + AccountState.RECENT_ATTRS + AccountState.HEADS);
     private final long[] coKeys = new long[Integer.highestOneBit(MAX_COHELD) << 2];
     private final int[] coCounts = new int[coKeys.length];
     private final int[] usedSlots = new int[MAX_COHELD];

@@ -231,12 +231,14 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         count = heldStatic(st, count);
         for (int i = 0; i < count; i++) {
             held[i].addContent(f, t, slots[i]);
+            if (i < dynamic && !held[i].kind.content() && held[i].accounts() >= 2
+                    || i < dynamic && held[i].kind == AttributeKind.SYSTEM && held[i].accounts() >= 2) {
+                st.addRecent(held[i].key);
+            }
             // An end user also keeps the first band of its shared template heads: with no network or identity
             // values of its own, several templates shared with the same end users are its coordination evidence.
-            if (i < dynamic && !held[i].kind.content() && held[i].accounts() >= 2
-                    || i < dynamic && held[i].kind == AttributeKind.SYSTEM && held[i].accounts() >= 2
-                    || endUser && i == head0 && held[i].kind == AttributeKind.HEAD && held[i].accounts() >= 2) {
-                st.addRecent(held[i].key);
+            if (endUser && i == head0 && held[i].kind == AttributeKind.HEAD && held[i].accounts() >= 2) {
+                st.addHead(held[i].key);
             }
         }
         if (st.campaign >= 0) {

@@ -45,7 +45,7 @@ class EndUserHeadsPartnerTest {
             tail.addAccount(a.index, 0);
             for (Posting h : hs) {
                 h.addAccount(a.index, 0);
-                a.addRecent(h.key);
+                a.addHead(h.key);
             }
         }
         return tail;
