@@ -60,7 +60,11 @@ final class Actor {
     int endUserPool;          // a host's end users (0 = it names none): picked per conversation, heavy-tailed
     String[] endUserIds;      // a hosted sender's own end-user ids at its host (null = none)
     String endUser;           // the end user of the current conversation, or null
-    final List<String[]> pendingEndUsers = new ArrayList<>(2); // {blocked id, epoch ms its replacement exists}
+    final List<PendingEndUser> pendingEndUsers = new ArrayList<>(2);
+
+    /** A blocked end-user id of a hosted sender and the time its replacement exists. */
+    record PendingEndUser(String blocked, long readyMs) {
+    }
 
     Actor(int idx, String id, String key, Group group, SplittableRandom rng, boolean reserve, Actor host,
           IpCatalog ipc) {
@@ -168,7 +172,7 @@ final class Actor {
         }
         for (String id : endUserIds) {
             if (id.equals(blocked)) {
-                pendingEndUsers.add(new String[] {blocked, Long.toString(readyMs)});
+                pendingEndUsers.add(new PendingEndUser(blocked, readyMs));
                 return true;
             }
         }
@@ -181,13 +185,13 @@ final class Actor {
             return;
         }
         pendingEndUsers.removeIf(p -> {
-            if (Long.parseLong(p[1]) > t) {
+            if (p.readyMs() > t) {
                 return false;
             }
             for (int i = 0; i < endUserIds.length; i++) {
-                if (endUserIds[i].equals(p[0])) {
+                if (endUserIds[i].equals(p.blocked())) {
                     endUserIds[i] = endUserId(key, 1_000_000_000L + rng.nextInt(1 << 30));
-                    if (p[0].equals(endUser)) {
+                    if (p.blocked().equals(endUser)) {
                         endUser = endUserIds[i];
                     }
                 }
