@@ -209,7 +209,7 @@ public final class IolausDetector implements Detector, AttributeExtractor {
         // An end user of a host (a reseller's customer) is judged as a sub-account; its network and client are the
         // host's, shared with every other customer, so they link nothing (see EndUserRule).
         boolean endUser = in.endUserId() != null;
-        AccountState st = state(endUser ? in.principal() : in.accountId());
+        AccountState st = state(in.principal());
         st.observe(f, t, in.clientIp(), modelIsNew(f.modelHash(), t));
         int count = 0;
         count = hold(count, st, AttributeKind.HEAD, f.headBand0(), t);

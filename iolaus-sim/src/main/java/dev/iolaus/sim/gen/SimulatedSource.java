@@ -1,5 +1,6 @@
 package dev.iolaus.sim.gen;
 
+import dev.iolaus.model.Interaction;
 import dev.iolaus.sim.EventSource;
 import dev.iolaus.sim.SimEvent;
 import dev.iolaus.sim.Truth;
@@ -100,14 +101,14 @@ public final class SimulatedSource implements EventSource {
 
     @Override
     public void onBlocked(String accountId, long timeMs) {
-        int sep = accountId.indexOf(dev.iolaus.model.Interaction.SUB_ACCOUNT_SEPARATOR);
+        int sep = accountId.indexOf(Interaction.SUB_ACCOUNT_SEPARATOR);
         if (sep >= 0) {
             // One end user of a host: a hosted sender holding that id signs up a new one, its calls under the blocked
             // id refused meanwhile; the host goes on, and a customer of the host whose id it was is refused from now
             // on (the enforcer refuses its calls).
             String endUser = accountId.substring(sep + 1);
             long t = Math.max(timeMs, last);
-            for (Actor a : world.byAccount().getOrDefault(accountId.substring(0, sep), List.of())) {
+            for (Actor a : world.byAccount().getOrDefault(Interaction.accountOf(accountId), List.of())) {
                 if (!a.blocked && a.group.campaign
                         && a.endUserBlocked(endUser, t + 1 + (long) a.exp(a.group.pop.reserves().delayMinutes() * 60_000.0))) {
                     endUsersReplaced++;
