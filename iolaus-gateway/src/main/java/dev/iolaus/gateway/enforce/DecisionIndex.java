@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>ACCOUNT-scope decisions on a sub-account ({@code account~end user}, see {@link Interaction#principal()}) are
  * kept apart, by account then end user: a request naming an end user is probed there without building the
- * sub-account id, and one naming nobody never reaches them.
+ * sub-account id, and one naming nobody never reaches them. Sub-accounts linked to a campaign are kept the same way,
+ * so a CAMPAIGN-scope decision reaches the end users that are its members (never their host's other calls).
  */
 public final class DecisionIndex implements Enforcement {
     private final Map<Scope, ConcurrentHashMap<String, Slot>> byScope = new EnumMap<>(Scope.class);
@@ -29,6 +30,9 @@ public final class DecisionIndex implements Enforcement {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Slot>> byEndUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Decision> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> campaignOfAccount = new ConcurrentHashMap<>();
+    /** Campaigns of sub-accounts, by host account then end user. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> campaignOfEndUser =
+            new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> paymentOfAccount = new ConcurrentHashMap<>();
 
     /** An empty index. */
@@ -81,7 +85,13 @@ public final class DecisionIndex implements Enforcement {
     @Override
     public void linkCampaign(String campaignId, Iterable<String> accountIds) {
         for (String a : accountIds) {
-            campaignOfAccount.put(a, campaignId);
+            int sep = a.indexOf(Interaction.SUB_ACCOUNT_SEPARATOR);
+            if (sep >= 0) {
+                campaignOfEndUser.computeIfAbsent(a.substring(0, sep), k -> new ConcurrentHashMap<>())
+                        .put(a.substring(sep + 1), campaignId);
+            } else {
+                campaignOfAccount.put(a, campaignId);
+            }
         }
     }
 
@@ -92,7 +102,18 @@ public final class DecisionIndex implements Enforcement {
 
     @Override
     public String campaignOf(String accountId) {
-        return accountId == null ? null : campaignOfAccount.get(accountId);
+        if (accountId == null) {
+            return null;
+        }
+        int sep = accountId.indexOf(Interaction.SUB_ACCOUNT_SEPARATOR);
+        return sep < 0 ? campaignOfAccount.get(accountId) : campaignOf(accountId.substring(0, sep),
+                accountId.substring(sep + 1));
+    }
+
+    /** The campaign of the end user's sub-account, or null. */
+    private String campaignOf(String accountId, String endUserId) {
+        ConcurrentHashMap<String, String> m = campaignOfEndUser.get(accountId);
+        return m == null ? null : m.get(endUserId);
     }
 
     /** Number of decisions held (expired ones included until their slot is next touched). */
@@ -102,7 +123,7 @@ public final class DecisionIndex implements Enforcement {
 
     @Override
     public boolean hasEndUserDecisions(String accountId) {
-        return accountId != null && byEndUser.containsKey(accountId);
+        return accountId != null && (byEndUser.containsKey(accountId) || campaignOfEndUser.containsKey(accountId));
     }
 
     @Override
@@ -124,6 +145,7 @@ public final class DecisionIndex implements Enforcement {
         best = stronger(best, probe(Scope.ACCOUNT, accountId, nowMs, shadow));
         if (endUserId != null && accountId != null) {
             best = stronger(best, probeEndUser(accountId, endUserId, nowMs, shadow));
+            best = stronger(best, probe(Scope.CAMPAIGN, campaignOf(accountId, endUserId), nowMs, shadow));
         }
         best = stronger(best, probe(Scope.API_KEY, apiKeyId, nowMs, shadow));
         best = stronger(best, probe(Scope.IP, ip, nowMs, shadow));

@@ -16,7 +16,10 @@ public interface Enforcement {
     /** Withdraws a decision by id; unknown ids are ignored. */
     void revoke(String decisionId);
 
-    /** Records that an account belongs to a campaign, so campaign-scoped decisions and limits reach it. */
+    /**
+     * Records that accounts belong to a campaign, so campaign-scoped decisions and limits reach them; a sub-account id
+     * ({@code account~end user}) links that end user's calls only, never its host's other calls.
+     */
     void linkCampaign(String campaignId, Iterable<String> accountIds);
 
     /** Records an account's payment fingerprint hash, so payment-scoped decisions reach it. */
@@ -50,11 +53,11 @@ public interface Enforcement {
 
     /**
      * True when some decision (enforced or shadow) targets an end user of this account, a sub-account
-     * {@code account~end user}: only then does a request of the account need its body read for the end user before
-     * the lookup, so every other call skips that read.
+     * {@code account~end user}, or some end user of it is linked to a campaign: only then does a request of the
+     * account need its body read for the end user before the lookup, so every other call skips that read.
      */
     boolean hasEndUserDecisions(String accountId);
 
-    /** The campaign an account is linked to, or null. */
+    /** The campaign an account (or a sub-account {@code account~end user}) is linked to, or null. */
     String campaignOf(String accountId);
 }
