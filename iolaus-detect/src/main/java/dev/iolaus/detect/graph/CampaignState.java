@@ -75,6 +75,33 @@ public final class CampaignState {
         changed = true;
     }
 
+    /**
+     * Merges two campaigns that met through shared holders into the older one (lower id), which takes the other's
+     * totals and markers; the other forwards to it. Returns the survivor.
+     */
+    static CampaignState merge(CampaignState a, CampaignState b) {
+        CampaignState keep = a.id < b.id ? a : b;
+        CampaignState gone = keep == a ? b : a;
+        gone.mergedInto = keep.id;
+        keep.members += gone.members;
+        keep.interactions += gone.interactions;
+        keep.outputTokens += gone.outputTokens;
+        keep.memberCalls += gone.memberCalls;
+        keep.memberTells += gone.memberTells;
+        for (int i = 0; i < keep.capabilities.length; i++) {
+            keep.capabilities[i] += gone.capabilities[i];
+        }
+        keep.firstMs = Math.min(keep.firstMs, gone.firstMs);
+        keep.lastMs = Math.max(keep.lastMs, gone.lastMs);
+        keep.score = Math.max(keep.score, gone.score);
+        keep.z = Math.max(keep.z, gone.z);
+        for (Posting m : gone.markers) {
+            keep.addMarker(m);
+        }
+        keep.changed = true;
+        return keep;
+    }
+
     /** Share of the members' calls that carry an extraction tell, or NaN before any member has sent a call. */
     public double tellRate() {
         return memberCalls == 0 ? Double.NaN : (double) memberTells / memberCalls;
