@@ -204,7 +204,11 @@ public final class EvalHarness {
 
         @Override
         public void campaign(Campaign c) {
-            campaigns.put(c.id(), c);
+            if (c.merged()) {
+                campaigns.remove(c.id()); // its accounts are scored under the campaign it merged into
+            } else {
+                campaigns.put(c.id(), c);
+            }
             enforcer.onCampaign(c, nowMs);
         }
 

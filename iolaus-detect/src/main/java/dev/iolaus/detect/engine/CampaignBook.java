@@ -42,8 +42,17 @@ final class CampaignBook {
     record Update(Campaign previous, Set<String> newMembers, boolean linked) {
     }
 
-    /** Records a campaign report. */
+    /** Records a campaign report; one merged into another ({@link Campaign#merged()}) is dropped. */
     Update update(Campaign c) {
+        if (c.merged()) {
+            Campaign old = byId.remove(c.id());
+            if (old != null) {
+                for (String a : old.accounts()) {
+                    campaignOfAccount.remove(a, c.id());
+                }
+            }
+            return new Update(old, Set.of(), false);
+        }
         Campaign old = byId.put(c.id(), c);
         Set<String> added = new HashSet<>();
         if (old != null) {

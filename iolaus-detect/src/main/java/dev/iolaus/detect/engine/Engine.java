@@ -278,6 +278,11 @@ public final class Engine {
             for (EngineListener l : listeners) {
                 l.onCampaign(c);
             }
+            if (c.merged()) {
+                // Its accounts are the other campaign's now, decided under that one: nothing to decide here.
+                matchedProfiles.remove(c.id());
+                return;
+            }
             // Decided at the current event time: the campaign is known now, whatever its members' timestamps say.
             // An update that neither adds members nor raises the score is not decided again; one that only adds
             // members decides their account-level scopes (the others were decided before), so a large campaign

@@ -159,6 +159,20 @@ public final class CampaignGraph {
         return c;
     }
 
+    /**
+     * Campaigns merged into another and not yet announced as such ({@code changed} still set): the detector reports
+     * each once, after the campaign that carries on, and clears the flag.
+     */
+    public List<CampaignState> mergedAway() {
+        List<CampaignState> out = new ArrayList<>();
+        for (CampaignState c : campaigns) {
+            if (c.mergedInto >= 0 && c.changed) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** All live (unmerged) campaigns. */
     public List<CampaignState> campaigns() {
         List<CampaignState> out = new ArrayList<>();

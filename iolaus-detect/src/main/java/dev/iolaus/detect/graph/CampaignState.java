@@ -83,6 +83,8 @@ public final class CampaignState {
         CampaignState keep = a.id < b.id ? a : b;
         CampaignState gone = keep == a ? b : a;
         gone.mergedInto = keep.id;
+        // Announced once by the detector (CampaignGraph.mergedAway), so consumers drop the campaign that is gone.
+        gone.changed = true;
         keep.members += gone.members;
         keep.interactions += gone.interactions;
         keep.outputTokens += gone.outputTokens;

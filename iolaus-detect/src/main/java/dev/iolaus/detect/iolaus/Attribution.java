@@ -74,7 +74,11 @@ final class Attribution {
         }
     }
 
-    /** Emits the campaigns changed since last emitted: only new ones, unless {@code periodic}. */
+    /**
+     * Emits the campaigns changed since last emitted: only new ones, unless {@code periodic}. A periodic emission
+     * then announces the campaigns merged away since the last one (those reported before), after the ones they
+     * merged into, so that a consumer never holds a stale campaign whose accounts are now another's.
+     */
     void emitCampaigns(Findings out, boolean periodic, long nowMs) {
         for (CampaignState c : graph.campaigns()) {
             if (!c.changed || (!periodic && c.emittedMs != Long.MIN_VALUE)) {
@@ -84,6 +88,24 @@ final class Attribution {
             c.emittedMs = nowMs;
             out.campaign(toCampaign(c));
         }
+        if (!periodic) {
+            return;
+        }
+        for (CampaignState c : graph.mergedAway()) {
+            c.changed = false;
+            if (c.emittedMs != Long.MIN_VALUE) {
+                c.emittedMs = nowMs;
+                out.campaign(mergedForm(c));
+            }
+        }
+    }
+
+    /** The public form of a campaign merged into another: no accounts, and the id of the one that carries on. */
+    private Campaign mergedForm(CampaignState c) {
+        long first = c.firstMs == Long.MAX_VALUE ? c.foundMs : c.firstMs;
+        return new Campaign(c.publicId, IolausDetector.NAME, Set.of(), Math.min(1, c.score),
+                Instant.ofEpochMilli(first), Instant.ofEpochMilli(Math.max(first, c.lastMs)), c.interactions,
+                c.outputTokens, c.capabilityNames(), List.of(), graph.campaign(c.id).publicId);
     }
 
     /** The public form of a campaign, with its current members. */

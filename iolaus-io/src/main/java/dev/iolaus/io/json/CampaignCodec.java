@@ -68,6 +68,7 @@ final class CampaignCodec implements JsonCodec<Campaign> {
             }
             g.writeEndArray();
         }
+        optional(g, "merged_into", v.mergedInto());
         g.writeEndObject();
     }
 
@@ -83,6 +84,7 @@ final class CampaignCodec implements JsonCodec<Campaign> {
         long outputTokens = -1;
         List<String> capabilities = null;
         List<Evidence> evidence = null;
+        String mergedInto = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             p.nextToken();
@@ -97,6 +99,7 @@ final class CampaignCodec implements JsonCodec<Campaign> {
                 case "output_tokens" -> outputTokens = Fields.longValue(p, f, 0);
                 case "capabilities" -> capabilities = Fields.strings(p, f);
                 case "evidence" -> evidence = readEvidence(p);
+                case "merged_into" -> mergedInto = Fields.string(p, f);
                 default -> throw Fields.unknown(f);
             }
         }
@@ -118,8 +121,11 @@ final class CampaignCodec implements JsonCodec<Campaign> {
         if (first != null && last != null && last.isBefore(first)) {
             throw new InvalidRecordException("field 'last_seen' is before 'first_seen'");
         }
+        if (mergedInto != null && !accounts.isEmpty()) {
+            throw new InvalidRecordException("field 'accounts' must be empty in a campaign merged into another");
+        }
         return new Campaign(id, detector, new LinkedHashSet<>(accounts), score, first, last, interactions,
-                outputTokens, capabilities, evidence);
+                outputTokens, capabilities, evidence, mergedInto);
     }
 
     private static List<Evidence> readEvidence(JsonParser p) throws IOException {

@@ -77,6 +77,11 @@ final class Fixtures {
                         new Evidence("payment_cluster", "41 accounts share 3 prepaid cards", 0.25)));
     }
 
+    static Campaign mergedCampaign() {
+        return new Campaign("c-2", "campaign-graph", Set.of(), 0.8, T0, T0.plusSeconds(60), 40, 5000, List.of("code"),
+                List.of(), "c-1");
+    }
+
     static Campaign minimalCampaign() {
         return new Campaign("c-min", null, Set.of("acct-1"), 0.5, null, null, 0, 0, null, null);
     }

@@ -66,7 +66,7 @@ class JsonlRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"c.jsonl", "c.jsonl.gz"})
     void campaigns_writtenAndRead_equalOriginals(String file) {
-        List<Campaign> in = List.of(Fixtures.campaign(), Fixtures.minimalCampaign());
+        List<Campaign> in = List.of(Fixtures.campaign(), Fixtures.minimalCampaign(), Fixtures.mergedCampaign());
         assertThat(roundTrip(file, EventCodecs.CAMPAIGN, in)).isEqualTo(in);
     }
 
