@@ -11,6 +11,8 @@ import java.util.Optional;
 final class Linker {
     private final CampaignGraph graph;
     private final GraphSettings settings;
+    /** Heaviest weight per family of the campaign being weighed (reused: linking runs on every unattributed call). */
+    private final double[] perFamily = new double[AttributeKind.Family.values().length];
 
     Linker(CampaignGraph graph, GraphSettings settings) {
         this.graph = graph;
@@ -28,7 +30,7 @@ final class Linker {
         double bestStrength = 0;
         Posting bestVia = null;
         int bestFamilies = 0;
-        double[] perFamily = new double[AttributeKind.Family.values().length];
+        double[] perFamily = this.perFamily;
         for (int i = 0; i < count; i++) {
             Posting p = held[i];
             if (p == null || p.campaign < 0) {
